@@ -1,0 +1,204 @@
+import "@digdir/designsystemet-css";
+import "@digdir/designsystemet-css/theme";
+import "./app.css";
+import { Button, Heading, Link as DsLink, Paragraph, SkipLink } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import type { Permission } from "../core/access/roles.ts";
+import { defaultLanguage, htmlLang, languages, type Language } from "../i18n/index.ts";
+import type { Route } from "./+types/root";
+import { CsrfField } from "./components/forms.tsx";
+import { I18nProvider, useT } from "./lib/i18n.tsx";
+
+export interface RootData {
+  language: Language;
+  csrfToken: string;
+  municipality: string | null;
+  user: { kind: "staff" | "citizen"; name: string | null; roles: string[] } | null;
+  permissions: Permission[];
+  requestId: string | null;
+}
+
+export function loader({ context }: Route.LoaderArgs): RootData {
+  const actor = context.actor;
+  return {
+    language: context.language,
+    csrfToken: context.csrfToken,
+    municipality: context.tenant?.name ?? null,
+    user:
+      actor && actor.kind !== "system"
+        ? { kind: actor.kind, name: actor.name, roles: actor.kind === "staff" ? actor.roles : [] }
+        : null,
+    permissions: context.permissions,
+    requestId: context.meta.requestId,
+  };
+}
+
+export const links: Route.LinksFunction = () => [
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+];
+
+interface NavItem {
+  to: string;
+  labelKey: string;
+  permission?: Permission;
+  staffOnly?: boolean;
+}
+
+const navItems: NavItem[] = [
+  { to: "/", labelKey: "nav.start" },
+  { to: "/admin/enheter", labelKey: "nav.units", permission: "units.manage" },
+  { to: "/admin/brukere", labelKey: "nav.users", permission: "users.manage" },
+  { to: "/admin/innstillinger", labelKey: "nav.settings", permission: "tenant.manage" },
+  { to: "/min-side", labelKey: "nav.profile" },
+  { to: "/api-dokumentasjon", labelKey: "nav.apiDocs", staffOnly: true },
+];
+
+function Header({ data }: { data: RootData | undefined }) {
+  const t = useT();
+  const location = useLocation();
+  const returnTo = location.pathname + location.search;
+  const user = data?.user ?? null;
+  const visible = navItems.filter(
+    (item) =>
+      user &&
+      (!item.permission || data?.permissions.includes(item.permission)) &&
+      (!item.staffOnly || user.kind === "staff"),
+  );
+  return (
+    <header className="site-header">
+      <div className="site-header__top">
+        <div className="site-header__brand">
+          <a href="/" className="site-header__home">
+            <span className="site-header__product">{t("app.name")}</span>
+            {data?.municipality ? <span className="site-header__municipality">{data.municipality}</span> : null}
+          </a>
+        </div>
+        <div className="site-header__tools">
+          <Form method="post" action="/sprak" reloadDocument className="language-form">
+            <CsrfField />
+            <input type="hidden" name="returnTo" value={returnTo} />
+            <label htmlFor="language-select" className="language-form__label">
+              {t("nav.language")}
+            </label>
+            <select
+              id="language-select"
+              name="language"
+              defaultValue={data?.language ?? defaultLanguage}
+              className="ds-input language-form__select"
+            >
+              {languages.map((language) => (
+                <option key={language} value={language} lang={htmlLang[language]}>
+                  {t(`languages.${language}`)}
+                </option>
+              ))}
+            </select>
+            <Button type="submit" variant="secondary" data-size="sm">
+              {t("nav.changeLanguage")}
+            </Button>
+          </Form>
+          {user ? (
+            <Form method="post" action="/logg-ut" className="logout-form">
+              <CsrfField />
+              <span className="logout-form__name">{t("nav.signedInAs", { name: user.name ?? t("roles.citizen") })}</span>
+              <Button type="submit" variant="secondary" data-size="sm">
+                {t("nav.logout")}
+              </Button>
+            </Form>
+          ) : location.pathname !== "/logg-inn" ? (
+            <DsLink href="/logg-inn">{t("nav.login")}</DsLink>
+          ) : null}
+        </div>
+      </div>
+      {visible.length > 0 ? (
+        <nav aria-label={t("nav.main")} className="site-nav">
+          <ul>
+            {visible.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/"}>
+                  {t(item.labelKey)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const language = data?.language ?? defaultLanguage;
+  return (
+    <html lang={htmlLang[language]}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider language={language}>
+          <Chrome data={data}>{children}</Chrome>
+        </I18nProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Chrome({ data, children }: { data: RootData | undefined; children: ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <SkipLink href="#main">{t("nav.skipToContent")}</SkipLink>
+      <Header data={data} />
+      <main id="main" tabIndex={-1} className="site-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <Paragraph data-size="sm">{t("app.footer")}</Paragraph>
+        {data?.municipality ? <Paragraph data-size="sm">{data.municipality}</Paragraph> : null}
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** Norwegian error pages for 403, 404 and 500, never with a stack trace. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const data = useRouteLoaderData<RootData>("root");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 403 ? "403" : status === 404 ? "404" : "500";
+  return (
+    <div className="page">
+      <title>{`${t(`errors.page${kind}Title`)} – ${t("app.name")}`}</title>
+      <Heading level={1} data-size="lg">
+        {t(`errors.page${kind}Title`)}
+      </Heading>
+      <Paragraph>{t(`errors.page${kind}Text`, { requestId: data?.requestId ?? "–" })}</Paragraph>
+      <Paragraph>
+        <DsLink href="/">{t("errors.toStart")}</DsLink>
+      </Paragraph>
+    </div>
+  );
+}

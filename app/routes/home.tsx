@@ -1,0 +1,99 @@
+import { Card, Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
+import { useLoaderData } from "react-router";
+import type { Permission } from "../../core/access/roles.ts";
+import { listUnits } from "../../core/units/units.ts";
+import { useT } from "../lib/i18n.tsx";
+import type { Route } from "./+types/home";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const actor = context.actor;
+  const municipality = context.tenant?.name ?? "";
+  if (!actor || actor.kind === "system") return { kind: "public" as const, municipality };
+  if (actor.kind === "citizen") return { kind: "citizen" as const, municipality, name: actor.name };
+  const units = await listUnits({ database: context.services.database, actor });
+  return {
+    kind: "staff" as const,
+    municipality,
+    name: actor.name,
+    roles: actor.roles,
+    unitNames: units.filter((unit) => actor.unitIds.includes(unit.id)).map((unit) => unit.name),
+    permissions: context.permissions,
+  };
+}
+
+interface StartCard {
+  permission: Permission;
+  to: string | null;
+  titleKey: string;
+  textKey: string;
+}
+
+/** Start cards by permission: what this role can do. Modules still to come are described, not linked. */
+const startCards: StartCard[] = [
+  { permission: "units.manage", to: "/admin/enheter", titleKey: "nav.units", textKey: "start.cards.units" },
+  { permission: "users.manage", to: "/admin/brukere", titleKey: "nav.users", textKey: "start.cards.users" },
+  { permission: "tenant.manage", to: "/admin/innstillinger", titleKey: "nav.settings", textKey: "start.cards.settings" },
+  { permission: "start.view", to: "/min-side", titleKey: "nav.profile", textKey: "start.cards.profile" },
+];
+
+export default function Home() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+
+  if (data.kind === "public") {
+    return (
+      <div className="page">
+        <title>{`${t("app.name")} – ${data.municipality}`}</title>
+        <Heading level={1} data-size="lg">
+          {t("start.publicTitle", { municipality: data.municipality })}
+        </Heading>
+        <Paragraph data-size="lg">{t("app.tagline")}</Paragraph>
+        <Paragraph>{t("start.publicIntro")}</Paragraph>
+        <Paragraph>
+          {t("start.publicLogin")} <DsLink href="/logg-inn">{t("nav.login")}</DsLink>
+        </Paragraph>
+      </div>
+    );
+  }
+
+  if (data.kind === "citizen") {
+    return (
+      <div className="page">
+        <title>{`${t("start.title")} – ${t("app.name")}`}</title>
+        <Heading level={1} data-size="lg">
+          {t("start.citizenTitle", { name: data.name ? `, ${data.name}` : "" })}
+        </Heading>
+        <Paragraph>{t("start.citizenIntro")}</Paragraph>
+      </div>
+    );
+  }
+
+  const cards = startCards.filter((card) => data.permissions.includes(card.permission));
+  return (
+    <div className="page">
+      <title>{`${t("start.title")} – ${t("app.name")}`}</title>
+      <Heading level={1} data-size="lg">
+        {t("start.welcome", { name: data.name })}
+      </Heading>
+      <Paragraph>{t("start.rolesLine", { roles: data.roles.map((role) => t(`roles.${role}`)).join(", ") })}</Paragraph>
+      <Paragraph>
+        {data.unitNames.length > 0 ? t("start.unitsLine", { units: data.unitNames.join(", ") }) : t("start.noUnits")}
+      </Paragraph>
+      <Heading level={2} data-size="md">
+        {t("start.cardsHeading")}
+      </Heading>
+      <ul className="cards">
+        {cards.map((card) => (
+          <li key={card.titleKey}>
+            <Card data-color="neutral">
+              <Heading level={3} data-size="xs">
+                {card.to ? <DsLink href={card.to}>{t(card.titleKey)}</DsLink> : t(card.titleKey)}
+              </Heading>
+              <Paragraph>{t(card.textKey)}</Paragraph>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

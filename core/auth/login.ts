@@ -1,0 +1,322 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { citizens, users } from "../../db/schema/index.ts";
+import type { Actor, RequestMeta } from "../access/actor.ts";
+import { recordAudit } from "../audit/audit.ts";
+import { AppError } from "../errors.ts";
+import { encryptText, hmacHex } from "../platform/crypto.ts";
+import { isValidNationalId } from "../platform/national-id.ts";
+import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import {
+  createSession,
+  deleteSessionsOf,
+  destroySession,
+  loadStaffActor,
+  type SessionTimeouts,
+} from "./sessions.ts";
+
+export interface LoginPolicy {
+  maxFailures: number;
+  lockMinutes: number;
+}
+
+export interface LoginResult {
+  token: string;
+  actor: Actor;
+}
+
+const anonymous = { kind: "anonymous" as const, id: null, name: null, roles: [] };
+
+/** One message for unknown user, wrong password, deactivated and locked account: it tells an attacker nothing. */
+const loginFailed = () => new AppError("unauthenticated", "errors.loginFailed");
+
+export async function loginWithPassword(input: {
+  database: Database;
+  email: string;
+  password: string;
+  policy: LoginPolicy;
+  timeouts: SessionTimeouts;
+  meta: RequestMeta;
+  now?: Date;
+}): Promise<LoginResult> {
+  const now = input.now ?? new Date();
+  const email = input.email.trim().toLowerCase();
+  const [user] = await input.database.system((tx) =>
+    tx.select().from(users).where(eq(sql`lower(${users.email})`, email)),
+  );
+
+  if (!user || !user.passwordHash) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    await input.database.system((tx) =>
+      recordAudit(tx, {
+        type: "auth.login_failed",
+        tenantId: user?.tenantId ?? null,
+        actor: anonymous,
+        meta: input.meta,
+        details: { reason: user ? "no_password" : "unknown_user" },
+      }),
+    );
+    throw loginFailed();
+  }
+
+  const locked = user.lockedUntil !== null && user.lockedUntil > now;
+  const passwordOk = await verifyPassword(user.passwordHash, input.password);
+  const userSnapshot = { kind: "staff" as const, id: user.id, name: user.name, roles: user.roles };
+
+  if (!passwordOk || locked || !user.active) {
+    await input.database.system(async (tx) => {
+      const failures = passwordOk ? user.failedLoginCount : user.failedLoginCount + 1;
+      const lockNow = !locked && failures >= input.policy.maxFailures;
+      await tx
+        .update(users)
+        .set({
+          failedLoginCount: lockNow ? 0 : failures,
+          lockedUntil: lockNow
+            ? new Date(now.getTime() + input.policy.lockMinutes * 60_000)
+            : user.lockedUntil,
+        })
+        .where(eq(users.id, user.id));
+      await recordAudit(tx, {
+        type: "auth.login_failed",
+        tenantId: user.tenantId,
+        actor: userSnapshot,
+        meta: input.meta,
+        subject: { type: "user", id: user.id },
+        details: { reason: locked ? "locked" : !user.active ? "inactive" : "wrong_password" },
+      });
+      if (lockNow) {
+        await recordAudit(tx, {
+          type: "auth.locked",
+          tenantId: user.tenantId,
+          actor: userSnapshot,
+          meta: input.meta,
+          subject: { type: "user", id: user.id },
+          details: { minutes: input.policy.lockMinutes },
+        });
+      }
+    });
+    throw loginFailed();
+  }
+
+  return input.database.system(async (tx) => {
+    await tx
+      .update(users)
+      .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id));
+    const actor = (await loadStaffActor(tx, user.id))!;
+    const token = await createSession(tx, {
+      tenantId: user.tenantId,
+      subject: { userId: user.id },
+      authMethod: "password",
+      timeouts: input.timeouts,
+    });
+    await recordAudit(tx, {
+      type: "auth.login",
+      tenantId: user.tenantId,
+      actor,
+      meta: input.meta,
+      subject: { type: "user", id: user.id },
+      details: { method: "password" },
+    });
+    return { token, actor };
+  });
+}
+
+/** Staff signing in through their organisation's OIDC provider must already be a user here (invited by an admin). */
+export async function loginStaffWithOidc(input: {
+  database: Database;
+  email: string;
+  provider: string;
+  timeouts: SessionTimeouts;
+  meta: RequestMeta;
+}): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  return input.database.system(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email));
+    if (!user || !user.active) {
+      await recordAudit(tx, {
+        type: "auth.login_failed",
+        tenantId: user?.tenantId ?? null,
+        actor: anonymous,
+        meta: input.meta,
+        details: { reason: user ? "inactive" : "unknown_user", method: "oidc" },
+      });
+      throw new AppError("forbidden", "errors.oidcNoStaffUser");
+    }
+    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    const actor = (await loadStaffActor(tx, user.id))!;
+    const token = await createSession(tx, {
+      tenantId: user.tenantId,
+      subject: { userId: user.id },
+      authMethod: `oidc:${input.provider}`,
+      timeouts: input.timeouts,
+    });
+    await recordAudit(tx, {
+      type: "auth.login",
+      tenantId: user.tenantId,
+      actor,
+      meta: input.meta,
+      subject: { type: "user", id: user.id },
+      details: { method: "oidc", provider: input.provider },
+    });
+    return { token, actor };
+  });
+}
+
+export function nationalIdLookupHash(secret: string, nationalId: string): string {
+  return hmacHex(secret, `pid:${nationalId}`);
+}
+
+/**
+ * Citizens (guardians, young people) sign in only through OIDC (ID-porten); the `pid` claim is
+ * their identity. A first login creates the citizen in the municipality that serves the login.
+ */
+export async function loginCitizenWithOidc(input: {
+  database: Database;
+  tenantId: string;
+  nationalId: string;
+  name: string | null;
+  secrets: { lookupSecret: string; encryptionKey: Buffer };
+  timeouts: SessionTimeouts;
+  meta: RequestMeta;
+}): Promise<LoginResult> {
+  if (!isValidNationalId(input.nationalId)) {
+    throw new AppError("validation", "errors.oidcInvalidPid");
+  }
+  const lookup = nationalIdLookupHash(input.secrets.lookupSecret, input.nationalId);
+  return input.database.tenant(input.tenantId, async (tx) => {
+    let [citizen] = await tx.select().from(citizens).where(eq(citizens.nationalIdHash, lookup));
+    if (!citizen) {
+      [citizen] = await tx
+        .insert(citizens)
+        .values({
+          tenantId: input.tenantId,
+          nationalIdHash: lookup,
+          nationalIdEncrypted: encryptText(input.secrets.encryptionKey, input.nationalId),
+          name: input.name,
+        })
+        .returning();
+      await recordAudit(tx, {
+        type: "citizen.created",
+        tenantId: input.tenantId,
+        actor: { kind: "citizen", id: citizen!.id, name: input.name, roles: [] },
+        meta: input.meta,
+        subject: { type: "citizen", id: citizen!.id },
+      });
+    }
+    await tx
+      .update(citizens)
+      .set({ lastLoginAt: new Date(), name: input.name ?? citizen!.name })
+      .where(eq(citizens.id, citizen!.id));
+    const actor: Actor = {
+      kind: "citizen",
+      citizenId: citizen!.id,
+      tenantId: input.tenantId,
+      name: input.name ?? citizen!.name,
+    };
+    const token = await createSession(tx, {
+      tenantId: input.tenantId,
+      subject: { citizenId: citizen!.id },
+      authMethod: "oidc:citizen",
+      timeouts: input.timeouts,
+    });
+    await recordAudit(tx, {
+      type: "auth.login",
+      tenantId: input.tenantId,
+      actor,
+      meta: input.meta,
+      subject: { type: "citizen", id: citizen!.id },
+      details: { method: "oidc" },
+    });
+    return { token, actor };
+  });
+}
+
+export async function logout(input: {
+  database: Database;
+  token: string;
+  actor: Actor;
+  meta: RequestMeta;
+}): Promise<void> {
+  await destroySession(input.database, input.token);
+  await input.database.tenant(input.actor.tenantId!, (tx) =>
+    recordAudit(tx, {
+      type: "auth.logout",
+      tenantId: input.actor.tenantId,
+      actor: input.actor,
+      meta: input.meta,
+    }),
+  );
+}
+
+/** Ends every session of the actor, on every device. */
+export async function logoutEverywhere(input: {
+  database: Database;
+  actor: Actor;
+  meta: RequestMeta;
+}): Promise<number> {
+  const actor = input.actor;
+  if (actor.kind === "system") return 0;
+  return input.database.tenant(actor.tenantId, async (tx) => {
+    const count = await deleteSessionsOf(
+      tx,
+      actor.kind === "staff" ? { userId: actor.userId } : { citizenId: actor.citizenId },
+    );
+    await recordAudit(tx, {
+      type: "auth.logout_everywhere",
+      tenantId: actor.tenantId,
+      actor,
+      meta: input.meta,
+      details: { sessions: count },
+    });
+    return count;
+  });
+}
+
+/**
+ * The demo login picker: only the caller knows whether it is allowed (embedded database,
+ * not production), so it must pass `enabled` explicitly.
+ */
+export async function listDemoUsers(
+  database: Database,
+  enabled: boolean,
+): Promise<{ id: string; name: string; roles: string[] }[]> {
+  if (!enabled) return [];
+  return database.system((tx) =>
+    tx
+      .select({ id: users.id, name: users.name, roles: users.roles })
+      .from(users)
+      .where(eq(users.active, true))
+      .orderBy(users.name)
+      .limit(50),
+  );
+}
+
+export async function loginDemoUser(input: {
+  database: Database;
+  enabled: boolean;
+  userId: string;
+  timeouts: SessionTimeouts;
+  meta: RequestMeta;
+}): Promise<LoginResult> {
+  if (!input.enabled) throw new AppError("forbidden", "errors.forbidden");
+  return input.database.system(async (tx) => {
+    const actor = await loadStaffActor(tx, input.userId);
+    if (!actor || actor.kind !== "staff") throw loginFailed();
+    const token = await createSession(tx, {
+      tenantId: actor.tenantId,
+      subject: { userId: actor.userId },
+      authMethod: "demo",
+      timeouts: input.timeouts,
+    });
+    await recordAudit(tx, {
+      type: "auth.login",
+      tenantId: actor.tenantId,
+      actor,
+      meta: input.meta,
+      subject: { type: "user", id: actor.userId },
+      details: { method: "demo" },
+    });
+    return { token, actor };
+  });
+}

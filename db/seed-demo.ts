@@ -1,0 +1,87 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "./client.ts";
+import { tenants, userUnits, units, users } from "./schema/index.ts";
+import { hashPassword } from "../core/auth/passwords.ts";
+import { recordAudit } from "../core/audit/audit.ts";
+import { noRequestMeta, systemActor } from "../core/access/actor.ts";
+import type { StaffRole } from "../core/access/roles.ts";
+import type { ServiceType } from "../core/units/units.ts";
+import { defaultTenantSettings } from "../core/tenants/tenants.ts";
+
+/**
+ * The fictional demo municipality. "Fjordvik" and kommunenummer 9999 belong to no real
+ * municipality; every person is made up; e-mail addresses use the reserved .example domain.
+ */
+export const DEMO_MUNICIPALITY = { name: "Fjordvik kommune", municipalityNumber: "9999" };
+export const DEMO_PASSWORD = "Fjordvik-demo-2026";
+
+const demoUnits: { name: string; serviceType: ServiceType }[] = [
+  { name: "Solsikken barnehage", serviceType: "barnehage" },
+  { name: "Måkeberget barnehage", serviceType: "barnehage" },
+  { name: "Fjordvik skole", serviceType: "grunnskole" },
+  { name: "Nordstrand ungdomsskole", serviceType: "grunnskole" },
+  { name: "Fjordvik videregående skole", serviceType: "videregaende_skole" },
+  { name: "Helsestasjonen i Fjordvik", serviceType: "helsestasjon_skolehelsetjeneste" },
+  { name: "PPT Fjordvik", serviceType: "ppt" },
+  { name: "Barneverntjenesten i Fjordvik", serviceType: "barneverntjenesten" },
+  { name: "NAV Fjordvik", serviceType: "nav" },
+  { name: "Psykisk helse og rus", serviceType: "psykisk_helse_rus" },
+  { name: "Familiens hus Fjordvik", serviceType: "familiens_hus" },
+  { name: "Fjordvik legesenter", serviceType: "fastlege" },
+  { name: "Tannhelsetjenesten", serviceType: "tannhelse" },
+  { name: "Fjordvik kulturskole og fritid", serviceType: "kultur_fritid" },
+  { name: "SLT-koordinator", serviceType: "politi_slt" },
+];
+
+export const demoUsers: { name: string; email: string; roles: StaffRole[]; units: string[] }[] = [
+  { name: "Astrid Systemsen", email: "admin@fjordvik.example", roles: ["admin"], units: [] },
+  { name: "Kari Koordinator", email: "koordinator@fjordvik.example", roles: ["coordinator"], units: ["Familiens hus Fjordvik"] },
+  { name: "Sverre Sektorleder", email: "kommunalsjef@fjordvik.example", roles: ["sector_leader"], units: [] },
+  { name: "Lise Lederstad", email: "leder@fjordvik.example", roles: ["unit_leader"], units: ["Fjordvik skole"] },
+  { name: "Bjørn Bakken", email: "bts@fjordvik.example", roles: ["bts_contact", "employee"], units: ["Solsikken barnehage"] },
+  { name: "Emma Eksempel", email: "ansatt@fjordvik.example", roles: ["employee"], units: ["Fjordvik skole"] },
+  { name: "Helga Helsesykepleier", email: "helsesykepleier@fjordvik.example", roles: ["employee"], units: ["Helsestasjonen i Fjordvik"] },
+];
+
+/** Seeds the demo municipality unless it exists. Returns whether it seeded. */
+export async function seedDemo(database: Database): Promise<boolean> {
+  const [existing] = await database.system((tx) =>
+    tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.municipalityNumber, DEMO_MUNICIPALITY.municipalityNumber)),
+  );
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await database.system(async (tx) => {
+    const [tenant] = await tx
+      .insert(tenants)
+      .values({ ...DEMO_MUNICIPALITY, settings: { ...defaultTenantSettings, contactEmail: "bti@fjordvik.example" } })
+      .returning();
+    const tenantId = tenant!.id;
+    const actor = systemActor(tenantId, "seed");
+    await recordAudit(tx, { type: "tenant.created", tenantId, actor, meta: noRequestMeta, subject: { type: "tenant", id: tenantId } });
+    const unitRows = await tx
+      .insert(units)
+      .values(demoUnits.map((unit) => ({ ...unit, tenantId })))
+      .returning();
+    const unitIdByName = new Map(unitRows.map((unit) => [unit.name, unit.id]));
+    for (const person of demoUsers) {
+      const [user] = await tx
+        .insert(users)
+        .values({ tenantId, name: person.name, email: person.email, roles: person.roles, passwordHash })
+        .returning();
+      if (person.units.length > 0) {
+        await tx
+          .insert(userUnits)
+          .values(person.units.map((name) => ({ tenantId, userId: user!.id, unitId: unitIdByName.get(name)! })));
+      }
+      await recordAudit(tx, {
+        type: "user.created",
+        tenantId,
+        actor,
+        meta: noRequestMeta,
+        subject: { type: "user", id: user!.id },
+        details: { roles: person.roles },
+      });
+    }
+  });
+  return true;
+}
