@@ -10,12 +10,22 @@
  * BENCH_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL server; default postgres://postgres@127.0.0.1:5432/test).
  */
 import { DEMO_PASSWORD } from "../db/seed-demo.ts";
-import { load, login, secretsEnv, startLaget, tempDataDir, tempPostgres, type LoadResult } from "./support.ts";
+import {
+  load,
+  login,
+  secretsEnv,
+  startLaget,
+  tempDataDir,
+  tempPostgres,
+  type LoadResult,
+} from "./support.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const postgresBase =
-  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  "postgres://postgres@127.0.0.1:5432/test";
 
 interface Row {
   database: string;
@@ -29,10 +39,19 @@ async function measure(database: string, env: Record<string, string>): Promise<R
     const cookie = await login(server.url, "admin@fjordvik.example", DEMO_PASSWORD);
     const headers = { cookie };
     // Warm up each path once so lazy imports and caches do not count.
-    for (const path of ["/healthz", "/", "/api/v1/units"]) await fetch(`${server.url}${path}`, { headers });
+    for (const path of ["/healthz", "/", "/api/v1/units"])
+      await fetch(`${server.url}${path}`, { headers });
     const rows: Row[] = [];
-    rows.push({ database, scenario: "a bare route", result: await load(`${server.url}/healthz`, { seconds, connections }) });
-    rows.push({ database, scenario: "b start page", result: await load(`${server.url}/`, { seconds, connections, headers }) });
+    rows.push({
+      database,
+      scenario: "a bare route",
+      result: await load(`${server.url}/healthz`, { seconds, connections }),
+    });
+    rows.push({
+      database,
+      scenario: "b start page",
+      result: await load(`${server.url}/`, { seconds, connections, headers }),
+    });
     rows.push({
       database,
       scenario: "c API read",
@@ -45,7 +64,8 @@ async function measure(database: string, env: Record<string, string>): Promise<R
 }
 
 function print(rows: Row[]) {
-  const line = (cells: string[]) => console.log(cells.map((cell, i) => cell.padEnd(i === 0 ? 12 : 16)).join(""));
+  const line = (cells: string[]) =>
+    console.log(cells.map((cell, i) => cell.padEnd(i === 0 ? 12 : 16)).join(""));
   line(["database", "scenario", "req/s", "p50 ms", "p95 ms", "errors/non-2xx", "ratio to a"]);
   for (const row of rows) {
     const bare = rows.find((r) => r.database === row.database && r.scenario.startsWith("a"))!;
@@ -62,7 +82,9 @@ function print(rows: Row[]) {
 }
 
 async function main() {
-  console.log(`Laget HTTP benchmark: ${seconds}s per scenario, ${connections} connections, Node ${process.version}`);
+  console.log(
+    `Laget HTTP benchmark: ${seconds}s per scenario, ${connections} connections, Node ${process.version}`,
+  );
   const rows: Row[] = [];
   const data = tempDataDir();
   try {
@@ -76,7 +98,13 @@ async function main() {
   });
   if (postgres) {
     try {
-      rows.push(...(await measure("postgres", { DATABASE_URL: postgres.url, SEED_DEMO: "true", ...secretsEnv() })));
+      rows.push(
+        ...(await measure("postgres", {
+          DATABASE_URL: postgres.url,
+          SEED_DEMO: "true",
+          ...secretsEnv(),
+        })),
+      );
     } finally {
       await postgres.drop();
     }

@@ -44,7 +44,10 @@ export async function startLaget(env: Record<string, string>): Promise<StartedSe
 /** Logs in through the real form (CSRF token and all) and returns the cookie header to reuse. */
 export async function login(baseUrl: string, email: string, password: string): Promise<string> {
   const page = await fetch(`${baseUrl}/logg-inn`);
-  const csrfCookie = page.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const csrfCookie = page.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const html = await page.text();
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   if (!token) throw new Error("no CSRF token on the login page");
@@ -54,7 +57,9 @@ export async function login(baseUrl: string, email: string, password: string): P
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
     body: new URLSearchParams({ _csrf: token, intent: "password", email, password, returnTo: "/" }),
   });
-  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("laget_session="));
+  const session = response.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith("laget_session="));
   if (!session) throw new Error(`login failed with status ${response.status}`);
   return `${csrfCookie}; ${session.split(";")[0]}`;
 }
@@ -80,7 +85,12 @@ export async function load(
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: options.connections, duration: options.seconds, headers: options.headers },
+      {
+        url,
+        connections: options.connections,
+        duration: options.seconds,
+        headers: options.headers,
+      },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
@@ -100,7 +110,9 @@ export function tempDataDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function tempPostgres(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function tempPostgres(
+  baseUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `laget_bench_${randomBytes(4).toString("hex")}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: baseUrl });

@@ -16,9 +16,13 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export const APP_ROLE = "laget_app";
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+export const migrationsFolder = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "migrations",
+);
 
-export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+export type DatabaseTarget =
+  { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
 
 /**
  * The one way the app reaches its store. `tenant()` is what domain code uses: it runs as the
@@ -47,8 +51,10 @@ function buildDatabase(
     db,
     async tenant(tenantId, work) {
       return db.transaction(async (tx) => {
-        await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
-        await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+        // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+        await tx.execute(
+          sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`,
+        );
         return work(tx);
       });
     },
@@ -63,7 +69,10 @@ function buildDatabase(
   };
 }
 
-export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}) {
+export async function openPglite(
+  dataDir: string | undefined,
+  options: { loadDataDir?: Blob } = {},
+) {
   if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir, { loadDataDir: options.loadDataDir });
   const db = drizzlePglite({ client, schema }) as unknown as Db;

@@ -25,10 +25,25 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/i, "må være 64 heksadesimale tegn (32 byte)")
     .optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_FEEDBACK_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
@@ -94,7 +109,25 @@ interface StoredSecrets {
 function loadOrCreateStoredSecrets(dataDir: string): StoredSecrets {
   const file = path.join(dataDir, "secrets.json");
   if (existsSync(file)) {
-    return JSON.parse(readFileSync(file, "utf8")) as StoredSecrets;
+    // A damaged file must stop the start with a clear line, not a JSON stack trace; and it must
+    // never be replaced silently, since that would make every encrypted ID number unreadable.
+    let stored: Partial<StoredSecrets> | undefined;
+    try {
+      stored = JSON.parse(readFileSync(file, "utf8")) as Partial<StoredSecrets>;
+    } catch {
+      stored = undefined;
+    }
+    if (
+      typeof stored?.sessionSecret !== "string" ||
+      stored.sessionSecret.length < 32 ||
+      typeof stored.dataEncryptionKey !== "string" ||
+      !/^[0-9a-f]{64}$/i.test(stored.dataEncryptionKey)
+    ) {
+      throw new ConfigError(
+        `Ugyldig konfigurasjon: ${file} er skadet (sett SESSION_SECRET og DATA_ENCRYPTION_KEY, eller gjenopprett filen)`,
+      );
+    }
+    return { sessionSecret: stored.sessionSecret, dataEncryptionKey: stored.dataEncryptionKey };
   }
   mkdirSync(dataDir, { recursive: true });
   const secrets: StoredSecrets = {
@@ -112,8 +145,10 @@ function oidcProvider(
   const issuer = env[`OIDC_${prefix}_ISSUER`];
   const clientId = env[`OIDC_${prefix}_CLIENT_ID`];
   if (!issuer && !clientId) return undefined;
-  if (!issuer) throw new ConfigError(`OIDC_${prefix}_ISSUER mangler (OIDC_${prefix}_CLIENT_ID er satt)`);
-  if (!clientId) throw new ConfigError(`OIDC_${prefix}_CLIENT_ID mangler (OIDC_${prefix}_ISSUER er satt)`);
+  if (!issuer)
+    throw new ConfigError(`OIDC_${prefix}_ISSUER mangler (OIDC_${prefix}_CLIENT_ID er satt)`);
+  if (!clientId)
+    throw new ConfigError(`OIDC_${prefix}_CLIENT_ID mangler (OIDC_${prefix}_ISSUER er satt)`);
   return {
     issuer,
     clientId,
@@ -124,7 +159,9 @@ function oidcProvider(
 
 /** Reads and validates the environment. Throws ConfigError with one line naming the variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(source);
+  // An empty variable (FOO= in an env file) means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? "miljøet");
@@ -136,7 +173,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const embedded = !env.DATABASE_URL;
 
   if (production && !env.SESSION_SECRET) {
-    throw new ConfigError("Ugyldig konfigurasjon: SESSION_SECRET er påkrevd når NODE_ENV=production");
+    throw new ConfigError(
+      "Ugyldig konfigurasjon: SESSION_SECRET er påkrevd når NODE_ENV=production",
+    );
   }
   if (production && !env.DATA_ENCRYPTION_KEY) {
     throw new ConfigError(
@@ -144,7 +183,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (production && env.OIDC_ALLOW_INSECURE) {
-    throw new ConfigError("Ugyldig konfigurasjon: OIDC_ALLOW_INSECURE kan ikke brukes i produksjon");
+    throw new ConfigError(
+      "Ugyldig konfigurasjon: OIDC_ALLOW_INSECURE kan ikke brukes i produksjon",
+    );
   }
   if (!env.SESSION_SECRET || !env.DATA_ENCRYPTION_KEY) {
     if (!embedded) {
