@@ -5,10 +5,10 @@ import { pathToFileURL } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
 import type { ServerBuild } from "react-router";
 import { sealAuditChains } from "../core/audit/audit.ts";
-import { purgeExpiredSessions } from "../core/auth/sessions.ts";
 import type { Config } from "../core/platform/config.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "../db/seed-demo.ts";
+import { platformJobs, startJobs } from "../jobs/runner.ts";
 import { createApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
 import { createOidcClients } from "./oidc.ts";
@@ -24,7 +24,10 @@ export interface RunningServer {
 export const buildDir = path.resolve(process.env.LAGET_BUILD_DIR ?? "build");
 
 /** Starts Laget: migrate, seed on first embedded start, load the UI build, listen, run jobs. */
-export async function startServer(config: Config, options: { print?: (line: string) => void } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { print?: (line: string) => void } = {},
+): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const logger = createLogger(config.logLevel);
   const database: Database = await openDatabase(config.database);
@@ -33,35 +36,37 @@ export async function startServer(config: Config, options: { print?: (line: stri
 
   const serverBuildFile = path.join(buildDir, "server", "index.js");
   if (!existsSync(serverBuildFile)) {
-    throw new Error(`Fant ikke ${serverBuildFile}. Kjør "npm run build" først (npm start gjør det).`);
+    throw new Error(
+      `Fant ikke ${serverBuildFile}. Kjør "npm run build" først (npm start gjør det).`,
+    );
   }
   const build = (await import(pathToFileURL(serverBuildFile).href)) as ServerBuild;
   const services: Services = { config, database, logger, oidc: createOidcClients(config) };
   const app = createApp(services, { build, clientDir: path.join(buildDir, "client") });
 
   const server: ServerType = await new Promise((resolve) => {
-    const instance = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(instance));
+    const instance = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(instance),
+    );
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
 
-  // In-process jobs: seal the audit chain and purge expired sessions (ADR 0006, jobs/ later).
-  const sealTimer = setInterval(() => {
-    sealAuditChains(database).catch((error: unknown) => logger.error({ err: (error as Error).message }, "audit sealing failed"));
-  }, 5_000);
-  const purgeTimer = setInterval(() => {
-    purgeExpiredSessions(database, config.session).catch((error: unknown) =>
-      logger.error({ err: (error as Error).message }, "session purge failed"),
-    );
-  }, 10 * 60_000);
-  sealTimer.unref();
-  purgeTimer.unref();
+  const jobs = startJobs(platformJobs(database, config), logger);
 
-  print(`Laget kjører på ${url} (database: ${database.kind === "pglite" ? `innebygd PGlite i ${config.database.kind === "pglite" ? config.database.dataDir : ""}` : "PostgreSQL"})`);
+  print(
+    `Laget kjører på ${url} (database: ${database.kind === "pglite" ? `innebygd PGlite i ${config.database.kind === "pglite" ? config.database.dataDir : ""}` : "PostgreSQL"})`,
+  );
   if (config.demoLogin) {
-    print(seeded ? "Demodata for Fjordvik kommune er lagt inn." : "Demodata for Fjordvik kommune finnes fra før.");
-    print(`Demo-innlogging (alle med passordet ${DEMO_PASSWORD}), eller velg bruker på innloggingssiden:`);
+    print(
+      seeded
+        ? "Demodata for Fjordvik kommune er lagt inn."
+        : "Demodata for Fjordvik kommune finnes fra før.",
+    );
+    print(
+      `Demo-innlogging (alle med passordet ${DEMO_PASSWORD}), eller velg bruker på innloggingssiden:`,
+    );
     for (const user of demoUsers) print(`  ${user.email.padEnd(36)} ${user.roles.join(", ")}`);
   }
 
@@ -71,14 +76,13 @@ export async function startServer(config: Config, options: { print?: (line: stri
     services,
     stop() {
       stopping ??= (async () => {
-        clearInterval(sealTimer);
-        clearInterval(purgeTimer);
         // Stop accepting, let in-flight requests finish, then close the database.
         const forceClose = setTimeout(() => {
           (server as HttpServer).closeAllConnections?.();
         }, 10_000);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         clearTimeout(forceClose);
+        await jobs.stop();
         await sealAuditChains(database).catch(() => undefined);
         await database.close();
       })();
