@@ -26,7 +26,7 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/support/global-setup.ts"],
+          globalSetup: ["tests/support/global-setup.ts", "tests/support/e2e-global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One browser at a time keeps a 2-core machine responsive.

@@ -343,5 +343,6 @@ export const en: Messages = {
     toStart: "Go to the home page",
     invalidToken: "The API key is invalid, expired or revoked.",
     scopesRequired: "Choose at least one scope.",
+    tokenCannotCreateTokens: "An API token cannot create new tokens. Sign in to create one.",
   },
 };

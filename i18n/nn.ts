@@ -342,5 +342,6 @@ export const nn: Messages = {
     toStart: "Gå til startsida",
     invalidToken: "API-nøkkelen er ugyldig, har gått ut eller er trekt tilbake.",
     scopesRequired: "Vel minst eitt omfang.",
+    tokenCannotCreateTokens: "Ein API-nøkkel kan ikkje lage nye nøklar. Logg inn for å lage ein nøkkel.",
   },
 };

@@ -5,7 +5,11 @@ import { bodyLimit } from "hono/body-limit";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "react-router";
 import type { Actor, RequestMeta } from "../core/access/actor.ts";
 import { permissionsOf } from "../core/access/policy.ts";
-import { loginCitizenWithOidc, loginStaffWithOidc } from "../core/auth/login.ts";
+import {
+  citizenLookupSecret,
+  loginCitizenWithOidc,
+  loginStaffWithOidc,
+} from "../core/auth/login.ts";
 import { resolveSession } from "../core/auth/sessions.ts";
 import { AppError, isAppError } from "../core/errors.ts";
 import { findPublicTenant, getTenant, type Tenant } from "../core/tenants/tenants.ts";
@@ -23,7 +27,7 @@ import {
   SESSION_COOKIE,
 } from "./cookies.ts";
 import { errorResponse } from "./http-errors.ts";
-import { safeReturnTo, type OidcKind } from "./oidc.ts";
+import { safeReturnTo, staffEmailFrom, type OidcKind } from "./oidc.ts";
 import { securityHeaders } from "./security-headers.ts";
 import type { Services } from "./services.ts";
 import { serveStaticFiles } from "./static.ts";
@@ -233,9 +237,7 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
       const { claims, returnTo: target } = await services.oidc.finish(kind, current, state.cookies[OIDC_COOKIE]);
       returnTo = target;
       if (kind === "staff") {
-        const email = [claims.email, claims.preferred_username, claims.upn].find(
-          (value): value is string => typeof value === "string" && value.includes("@"),
-        );
+        const email = staffEmailFrom(claims);
         if (!email) throw new Error("No e-mail claim");
         result = await loginStaffWithOidc({
           database,
@@ -245,21 +247,33 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
           meta: state.meta,
         });
       } else {
-        const tenant = await findPublicTenant(database, services.publicMunicipalityNumber);
+        const tenant = await findPublicTenant(database, services.config.publicMunicipalityNumber);
         if (!tenant || typeof claims.pid !== "string") throw new Error("No tenant or pid");
         result = await loginCitizenWithOidc({
           database,
           tenantId: tenant.id,
           nationalId: claims.pid,
           name: typeof claims.name === "string" ? claims.name : null,
-          secrets: { lookupSecret: config.sessionSecret, encryptionKey: config.dataEncryptionKey },
+          secrets: {
+            lookupSecret: citizenLookupSecret(config.dataEncryptionKey),
+            encryptionKey: config.dataEncryptionKey,
+          },
           timeouts: config.session,
           meta: state.meta,
         });
       }
     } catch (error) {
       const key = isAppError(error) ? error.messageKey.replace("errors.", "") : "oidcFailed";
-      logger.warn({ requestId: state.requestId, err: (error as Error).message }, "oidc callback failed");
+      // openid-client names the failed check (state, nonce, PKCE, issuer) in the cause; no personal data.
+      const cause = (error as Error).cause;
+      logger.warn(
+        {
+          requestId: state.requestId,
+          err: (error as Error).message,
+          cause: cause instanceof Error ? cause.message : undefined,
+        },
+        "oidc callback failed",
+      );
       return c.redirect(`/logg-inn?feil=${encodeURIComponent(key)}`, 303);
     }
     c.header("set-cookie", serializeCookie(SESSION_COOKIE, result.token, { secure: state.secure }), { append: true });
@@ -303,7 +317,7 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
 
 async function tenantFor(services: Services, actor: Actor | null): Promise<Tenant | null> {
   if (actor?.tenantId) return getTenant(services.database, actor.tenantId);
-  return findPublicTenant(services.database, services.publicMunicipalityNumber);
+  return findPublicTenant(services.database, services.config.publicMunicipalityNumber);
 }
 
 function oidcKind(value: string): OidcKind | null {

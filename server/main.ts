@@ -80,8 +80,12 @@ export async function startServer(
         const forceClose = setTimeout(() => {
           (server as HttpServer).closeAllConnections?.();
         }, 10_000);
+        // server.close() drops only the connections idle at that moment; a keep-alive connection
+        // whose request finishes later would otherwise hold the exit for the keep-alive timeout.
+        const closeIdle = setInterval(() => (server as HttpServer).closeIdleConnections?.(), 200);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         clearTimeout(forceClose);
+        clearInterval(closeIdle);
         await jobs.stop();
         await sealAuditChains(database).catch(() => undefined);
         await database.close();

@@ -18,8 +18,12 @@ export interface OidcClients {
   enabled(kind: OidcKind): boolean;
   displayName(kind: OidcKind): string | null;
   /** Builds the authorization URL (code flow with PKCE) and the cookie that remembers it. */
-  start(kind: OidcKind, redirectUri: string, returnTo: string): Promise<{ url: string; cookieValue: string }>;
-  /** Exchanges the code, checking state, nonce and PKCE; returns the ID token claims. */
+  start(
+    kind: OidcKind,
+    redirectUri: string,
+    returnTo: string,
+  ): Promise<{ url: string; cookieValue: string }>;
+  /** Exchanges the code, checking state, nonce and PKCE; returns the ID token claims (plus UserInfo's when needed). */
   finish(
     kind: OidcKind,
     callbackUrl: URL,
@@ -88,7 +92,9 @@ export function createOidcClients(config: Config): OidcClients {
     },
     async finish(kind, callbackUrl, cookieValue) {
       if (!cookieValue) throw new Error("No pending OIDC login");
-      const pending = JSON.parse(decryptText(config.dataEncryptionKey, cookieValue)) as PendingOidcLogin;
+      const pending = JSON.parse(
+        decryptText(config.dataEncryptionKey, cookieValue),
+      ) as PendingOidcLogin;
       if (pending.kind !== kind || Date.now() - pending.createdAt > PENDING_MAX_AGE_MS) {
         throw new Error("Pending OIDC login expired or for another provider");
       }
@@ -99,11 +105,42 @@ export function createOidcClients(config: Config): OidcClients {
         expectedNonce: pending.nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims();
-      if (!claims) throw new Error("No ID token claims");
-      return { claims, returnTo: pending.returnTo };
+      const idClaims = tokens.claims();
+      if (!idClaims) throw new Error("No ID token claims");
+      const identified = hasIdentityClaim(kind, idClaims);
+      if (
+        (identified && typeof idClaims.name === "string") ||
+        !configuration.serverMetadata().userinfo_endpoint
+      ) {
+        return { claims: idClaims, returnTo: pending.returnTo };
+      }
+      // With the code flow a provider may release scope claims (email, pid, name) only from
+      // UserInfo (OIDC Core 5.4). The subject must match the ID token's; the signed ID token's
+      // claims win. Without the identity claim the login cannot go on; without a name it can.
+      try {
+        const userInfo = await client.fetchUserInfo(
+          configuration,
+          tokens.access_token,
+          idClaims.sub,
+        );
+        return { claims: { ...userInfo, ...idClaims }, returnTo: pending.returnTo };
+      } catch (error) {
+        if (identified) return { claims: idClaims, returnTo: pending.returnTo };
+        throw error;
+      }
     },
   };
+}
+
+/** The staff member's e-mail: `email`, or Entra ID's `preferred_username`/`upn` when they hold one. */
+export function staffEmailFrom(claims: client.IDToken): string | undefined {
+  return [claims.email, claims.preferred_username, claims.upn].find(
+    (value): value is string => typeof value === "string" && value.includes("@"),
+  );
+}
+
+function hasIdentityClaim(kind: OidcKind, claims: client.IDToken): boolean {
+  return kind === "staff" ? staffEmailFrom(claims) !== undefined : typeof claims.pid === "string";
 }
 
 /** Only a local path may be a return address, so a login can never bounce the user elsewhere. */

@@ -9,6 +9,4 @@ export interface Services {
   database: Database;
   logger: Logger;
   oidc: OidcClients;
-  /** Kommunenummer of the municipality that serves anonymous visitors; the first one when unset. */
-  publicMunicipalityNumber?: string;
 }

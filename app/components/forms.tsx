@@ -1,6 +1,5 @@
 import {
   Alert,
-  Checkbox,
   ErrorSummary,
   Field,
   Fieldset,
@@ -48,7 +47,10 @@ export function TextField(props: {
   max?: number;
 }) {
   const t = useT();
-  const describedBy = [props.help ? helpId(props.name) : null, props.error ? errorId(props.name) : null]
+  const describedBy = [
+    props.help ? helpId(props.name) : null,
+    props.error ? errorId(props.name) : null,
+  ]
     .filter(Boolean)
     .join(" ");
   return (
@@ -75,7 +77,9 @@ export function TextField(props: {
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy || undefined}
       />
-      {props.error ? <ValidationMessage id={errorId(props.name)}>{t(props.error)}</ValidationMessage> : null}
+      {props.error ? (
+        <ValidationMessage id={errorId(props.name)}>{t(props.error)}</ValidationMessage>
+      ) : null}
     </Field>
   );
 }
@@ -91,7 +95,10 @@ export function SelectField(props: {
   required?: boolean;
 }) {
   const t = useT();
-  const describedBy = [props.help ? helpId(props.name) : null, props.error ? errorId(props.name) : null]
+  const describedBy = [
+    props.help ? helpId(props.name) : null,
+    props.error ? errorId(props.name) : null,
+  ]
     .filter(Boolean)
     .join(" ");
   return (
@@ -124,12 +131,17 @@ export function SelectField(props: {
           </option>
         ))}
       </Select>
-      {props.error ? <ValidationMessage id={errorId(props.name)}>{t(props.error)}</ValidationMessage> : null}
+      {props.error ? (
+        <ValidationMessage id={errorId(props.name)}>{t(props.error)}</ValidationMessage>
+      ) : null}
     </Field>
   );
 }
 
-/** A group of checkboxes posting repeated values under one name. */
+/**
+ * A group of checkboxes posting repeated values under one name. Each box gets `Label htmlFor`
+ * by hand (not Designsystemet's Checkbox, whose label is linked only once JavaScript runs).
+ */
 export function CheckboxGroup(props: {
   name: string;
   legend: string;
@@ -137,24 +149,77 @@ export function CheckboxGroup(props: {
   options: { value: string; label: string }[];
   checked: string[];
   error?: string | undefined;
+  required?: boolean;
+}) {
+  return <ChoiceGroup {...props} type="checkbox" />;
+}
+
+/** Radio buttons for one choice, composed like CheckboxGroup so they work before hydration. */
+export function RadioGroup(props: {
+  name: string;
+  legend: string;
+  description?: string;
+  options: { value: string; label: string }[];
+  checked: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+}) {
+  return (
+    <ChoiceGroup
+      {...props}
+      checked={props.checked === undefined ? [] : [props.checked]}
+      type="radio"
+    />
+  );
+}
+
+function ChoiceGroup(props: {
+  type: "checkbox" | "radio";
+  name: string;
+  legend: string;
+  description?: string;
+  options: { value: string; label: string }[];
+  checked: string[];
+  error?: string | undefined;
+  required?: boolean;
 }) {
   const t = useT();
+  const describedBy = [
+    props.description ? helpId(props.name) : null,
+    props.error ? errorId(props.name) : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
-    <Fieldset id={props.name} aria-describedby={props.error ? errorId(props.name) : undefined}>
-      <Fieldset.Legend>{props.legend}</Fieldset.Legend>
-      {props.description ? <Fieldset.Description>{props.description}</Fieldset.Description> : null}
-      {props.options.map((option) => (
-        <Checkbox
-          key={option.value}
-          id={`${props.name}-${option.value}`}
-          name={props.name}
-          value={option.value}
-          label={option.label}
-          defaultChecked={props.checked.includes(option.value)}
-          aria-invalid={props.error ? true : undefined}
-        />
-      ))}
-      {props.error ? <ValidationMessage id={errorId(props.name)}>{t(props.error)}</ValidationMessage> : null}
+    <Fieldset id={props.name} aria-describedby={describedBy || undefined}>
+      <Fieldset.Legend>
+        {props.legend}
+        {props.required ? <span className="required-marker"> ({t("common.required")})</span> : null}
+      </Fieldset.Legend>
+      {props.description ? (
+        <Fieldset.Description id={helpId(props.name)}>{props.description}</Fieldset.Description>
+      ) : null}
+      {props.options.map((option) => {
+        const id = `${props.name}-${option.value}`;
+        return (
+          <Field key={option.value}>
+            <Input
+              type={props.type}
+              id={id}
+              name={props.name}
+              value={option.value}
+              defaultChecked={props.checked.includes(option.value)}
+              aria-invalid={props.error ? true : undefined}
+            />
+            <Label htmlFor={id} weight="regular">
+              {option.label}
+            </Label>
+          </Field>
+        );
+      })}
+      {props.error ? (
+        <ValidationMessage id={errorId(props.name)}>{t(props.error)}</ValidationMessage>
+      ) : null}
     </Fieldset>
   );
 }
@@ -205,7 +270,11 @@ export function valueOf(
   return stored ?? undefined;
 }
 
-export function valuesOf(failure: ActionFailure | undefined, name: string, stored: string[]): string[] {
+export function valuesOf(
+  failure: ActionFailure | undefined,
+  name: string,
+  stored: string[],
+): string[] {
   if (!failure) return stored;
   const typed = failure.values[name];
   if (typed === undefined) return [];

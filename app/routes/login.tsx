@@ -13,7 +13,7 @@ import { formToObject, isFailure, runAction } from "../lib/route-helpers.ts";
 import type { Route } from "./+types/login";
 
 const knownErrorKeys = new Set(["oidcNotConfigured", "oidcFailed", "oidcNoStaffUser", "oidcInvalidPid", "rateLimited"]);
-const knownNotices = new Set(["login.loggedOut", "login.sessionEnded"]);
+const knownNotices = new Set(["login.loggedOut", "login.loggedOutEverywhere", "login.sessionEnded"]);
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);

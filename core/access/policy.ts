@@ -3,7 +3,7 @@ import type { Actor } from "./actor.ts";
 import { rolePermissions, type Permission, type TokenScope } from "./roles.ts";
 
 /** Which token scope a permission needs when the actor came in with a personal access token. */
-const scopeForPermission: Record<Permission, TokenScope> = {
+export const scopeForPermission: Record<Permission, TokenScope> = {
   "start.view": "read",
   "guide.read": "read",
   "guide.edit": "write",
@@ -18,6 +18,9 @@ const scopeForPermission: Record<Permission, TokenScope> = {
   "api.tokens": "admin",
 };
 
+/** Scopes nest: a write token may also read, an admin token may do both. */
+const scopeRank: Record<TokenScope, number> = { read: 0, write: 1, admin: 2 };
+
 /**
  * The one place that decides what an actor may do. Later modules add child-data rules here
  * (relay log membership, consent), never in routes.
@@ -29,8 +32,8 @@ export function can(actor: Actor | null, permission: Permission): boolean {
   const granted = actor.roles.some((role) => rolePermissions[role][permission]);
   if (!granted) return false;
   if (actor.tokenScopes) {
-    const needed = scopeForPermission[permission];
-    return actor.tokenScopes.includes(needed) || actor.tokenScopes.includes("admin");
+    const needed = scopeRank[scopeForPermission[permission]];
+    return actor.tokenScopes.some((scope) => scopeRank[scope] >= needed);
   }
   return true;
 }

@@ -92,27 +92,35 @@ export function linkHash(prevHash: string, row: AuditRow): string {
 export async function sealAuditChains(database: Database, batchSize = 500): Promise<number> {
   let sealed = 0;
   for (;;) {
-    const count = await database.system(async (tx) => {
-      const pending = await tx
-        .select()
+    const { linked, more } = await database.system(async (tx) => {
+      const pendingChains = await tx
+        .selectDistinct({ tenantId: auditEvents.tenantId })
         .from(auditEvents)
         .leftJoin(auditChain, eq(auditChain.eventId, auditEvents.id))
-        .where(isNull(auditChain.eventId))
-        .orderBy(asc(auditEvents.id))
-        .limit(batchSize);
-      if (pending.length === 0) return 0;
-
-      const byChain = new Map<string, AuditRow[]>();
-      for (const { audit_events: row } of pending) {
-        const key = chainKeyFor(row.tenantId);
-        byChain.set(key, [...(byChain.get(key) ?? []), row]);
-      }
-      let linked = 0;
-      for (const [chainKey, rows] of byChain) {
+        .where(isNull(auditChain.eventId));
+      let linkedNow = 0;
+      let moreNow = false;
+      for (const { tenantId } of pendingChains) {
+        const chainKey = chainKeyFor(tenantId);
         const locked = (await tx.execute(
           sql`select pg_try_advisory_xact_lock(hashtext(${chainKey})) as locked`,
         )) as unknown as { rows: { locked: boolean }[] };
         if (!locked.rows[0]?.locked) continue;
+        // Read the events only now, under the lock: a sealer that held it until a moment ago
+        // has linked some of them, and linking them twice would fork the chain.
+        const rows = await tx
+          .select({ event: auditEvents })
+          .from(auditEvents)
+          .leftJoin(auditChain, eq(auditChain.eventId, auditEvents.id))
+          .where(
+            and(
+              tenantId ? eq(auditEvents.tenantId, tenantId) : isNull(auditEvents.tenantId),
+              isNull(auditChain.eventId),
+            ),
+          )
+          .orderBy(asc(auditEvents.id))
+          .limit(batchSize);
+        if (rows.length === 0) continue;
         const [last] = await tx
           .select({ seq: auditChain.seq, hash: auditChain.hash })
           .from(auditChain)
@@ -121,20 +129,21 @@ export async function sealAuditChains(database: Database, batchSize = 500): Prom
           .limit(1);
         let seq = last?.seq ?? 0;
         let prevHash = last?.hash ?? GENESIS;
-        const links = rows.map((row) => {
+        const links = rows.map(({ event }) => {
           seq += 1;
-          const hash = linkHash(prevHash, row);
-          const link = { eventId: row.id, chainKey, seq, prevHash, hash };
+          const hash = linkHash(prevHash, event);
+          const link = { eventId: event.id, chainKey, seq, prevHash, hash };
           prevHash = hash;
           return link;
         });
         await tx.insert(auditChain).values(links);
-        linked += links.length;
+        linkedNow += links.length;
+        if (rows.length === batchSize) moreNow = true;
       }
-      return linked;
+      return { linked: linkedNow, more: moreNow };
     });
-    sealed += count;
-    if (count < batchSize) return sealed;
+    sealed += linked;
+    if (!more) return sealed;
   }
 }
 

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { citizens, users } from "../../db/schema/index.ts";
 import type { Actor, RequestMeta } from "../access/actor.ts";
@@ -42,7 +42,10 @@ export async function loginWithPassword(input: {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
   const [user] = await input.database.system((tx) =>
-    tx.select().from(users).where(eq(sql`lower(${users.email})`, email)),
+    tx
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email)),
   );
 
   if (!user || !user.passwordHash) {
@@ -65,17 +68,23 @@ export async function loginWithPassword(input: {
 
   if (!passwordOk || locked || !user.active) {
     await input.database.system(async (tx) => {
-      const failures = passwordOk ? user.failedLoginCount : user.failedLoginCount + 1;
-      const lockNow = !locked && failures >= input.policy.maxFailures;
-      await tx
-        .update(users)
-        .set({
-          failedLoginCount: lockNow ? 0 : failures,
-          lockedUntil: lockNow
-            ? new Date(now.getTime() + input.policy.lockMinutes * 60_000)
-            : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id));
+      let lockNow = false;
+      if (!passwordOk) {
+        // Counted in one statement on the row, not from the value read before the (slow)
+        // password check: parallel guesses must not overwrite each other's count and so
+        // never reach the limit.
+        const lockUntil = new Date(now.getTime() + input.policy.lockMinutes * 60_000);
+        const reachesLimit = sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= ${now}) and ${users.failedLoginCount} + 1 >= ${input.policy.maxFailures}`;
+        const [after] = await tx
+          .update(users)
+          .set({
+            failedLoginCount: sql`case when ${reachesLimit} then 0 else ${users.failedLoginCount} + 1 end`,
+            lockedUntil: sql`case when ${reachesLimit} then ${lockUntil}::timestamptz else ${users.lockedUntil} end`,
+          })
+          .where(eq(users.id, user.id))
+          .returning({ lockedUntil: users.lockedUntil });
+        lockNow = after?.lockedUntil?.getTime() === lockUntil.getTime();
+      }
       await recordAudit(tx, {
         type: "auth.login_failed",
         tenantId: user.tenantId,
@@ -98,11 +107,31 @@ export async function loginWithPassword(input: {
     throw loginFailed();
   }
 
-  return input.database.system(async (tx) => {
-    await tx
+  const result = await input.database.system(async (tx) => {
+    // The lock is checked again on the row itself: guesses running in parallel with this one
+    // may have locked the account since it was read.
+    const [unlocked] = await tx
       .update(users)
       .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(users.id, user.id));
+      .where(
+        and(
+          eq(users.id, user.id),
+          eq(users.active, true),
+          or(isNull(users.lockedUntil), lte(users.lockedUntil, now)),
+        ),
+      )
+      .returning({ id: users.id });
+    if (!unlocked) {
+      await recordAudit(tx, {
+        type: "auth.login_failed",
+        tenantId: user.tenantId,
+        actor: userSnapshot,
+        meta: input.meta,
+        subject: { type: "user", id: user.id },
+        details: { reason: "locked" },
+      });
+      return null;
+    }
     const actor = (await loadStaffActor(tx, user.id))!;
     const token = await createSession(tx, {
       tenantId: user.tenantId,
@@ -120,6 +149,8 @@ export async function loginWithPassword(input: {
     });
     return { token, actor };
   });
+  if (!result) throw loginFailed();
+  return result;
 }
 
 /** Staff signing in through their organisation's OIDC provider must already be a user here (invited by an admin). */
@@ -131,18 +162,26 @@ export async function loginStaffWithOidc(input: {
   meta: RequestMeta;
 }): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  return input.database.system(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email));
-    if (!user || !user.active) {
-      await recordAudit(tx, {
+  const [user] = await input.database.system((tx) =>
+    tx
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email)),
+  );
+  if (!user || !user.active) {
+    // Its own transaction: the error thrown next must not roll the audit event back.
+    await input.database.system((tx) =>
+      recordAudit(tx, {
         type: "auth.login_failed",
         tenantId: user?.tenantId ?? null,
         actor: anonymous,
         meta: input.meta,
         details: { reason: user ? "inactive" : "unknown_user", method: "oidc" },
-      });
-      throw new AppError("forbidden", "errors.oidcNoStaffUser");
-    }
+      }),
+    );
+    throw new AppError("forbidden", "errors.oidcNoStaffUser");
+  }
+  return input.database.system(async (tx) => {
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     const actor = (await loadStaffActor(tx, user.id))!;
     const token = await createSession(tx, {
@@ -163,6 +202,15 @@ export async function loginStaffWithOidc(input: {
   });
 }
 
+/**
+ * The key for citizens' lookup hashes, derived from the data encryption key rather than the
+ * session secret: rotating SESSION_SECRET must not make every citizen unfindable (a new, duplicate
+ * citizen would be created at their next login).
+ */
+export function citizenLookupSecret(dataEncryptionKey: Buffer): string {
+  return hmacHex(dataEncryptionKey, "laget:citizen-national-id-lookup");
+}
+
 export function nationalIdLookupHash(secret: string, nationalId: string): string {
   return hmacHex(secret, `pid:${nationalId}`);
 }
@@ -181,6 +229,15 @@ export async function loginCitizenWithOidc(input: {
   meta: RequestMeta;
 }): Promise<LoginResult> {
   if (!isValidNationalId(input.nationalId)) {
+    await input.database.tenant(input.tenantId, (tx) =>
+      recordAudit(tx, {
+        type: "auth.login_failed",
+        tenantId: input.tenantId,
+        actor: anonymous,
+        meta: input.meta,
+        details: { reason: "invalid_pid", method: "oidc" },
+      }),
+    );
     throw new AppError("validation", "errors.oidcInvalidPid");
   }
   const lookup = nationalIdLookupHash(input.secrets.lookupSecret, input.nationalId);

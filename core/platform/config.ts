@@ -20,6 +20,10 @@ export const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "må starte med postgres:// eller postgresql://")
     .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
+  PUBLIC_MUNICIPALITY: z
+    .string()
+    .regex(/^\d{4}$/, "må være et kommunenummer med fire sifre")
+    .optional(),
   SESSION_SECRET: z.string().min(32, "må være minst 32 tegn").optional(),
   DATA_ENCRYPTION_KEY: z
     .string()
@@ -77,6 +81,8 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string | undefined;
+  /** Kommunenummer of the municipality that serves anonymous visitors and citizen logins. */
+  publicMunicipalityNumber: string | undefined;
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   dataDir: string;
   sessionSecret: string;
@@ -202,6 +208,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT,
     host: env.HOST,
     publicUrl: env.PUBLIC_URL,
+    publicMunicipalityNumber: env.PUBLIC_MUNICIPALITY,
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }
       : { kind: "pglite", dataDir: path.join(dataDir, "pglite") },

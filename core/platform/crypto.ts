@@ -30,14 +30,18 @@ export function encryptText(key: Buffer, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), body].map((part) =>
-    typeof part === "string" ? part : part.toString("base64url"),
-  ).join(".");
+  return ["v1", iv, cipher.getAuthTag(), body]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
 export function decryptText(key: Buffer, sealed: string): string {
-  const [version, iv, tag, body] = sealed.split(".");
-  if (version !== "v1" || !iv || !tag || !body) throw new Error("Unknown ciphertext format");
+  const parts = sealed.split(".");
+  const [version, iv, tag, body] = parts;
+  // The body is empty when the plaintext was: that is still a valid sealed value.
+  if (parts.length !== 4 || version !== "v1" || !iv || !tag || body === undefined) {
+    throw new Error("Unknown ciphertext format");
+  }
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([

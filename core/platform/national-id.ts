@@ -23,10 +23,15 @@ export function isValidNationalId(value: string): boolean {
   let day = digits[0]! * 10 + digits[1]!;
   let month = digits[2]! * 10 + digits[3]!;
   if (day > 40) day -= 40; // D-number
-  if (month > 80) month -= 80; // synthetic (Skatteetaten)
+  if (month > 80)
+    month -= 80; // synthetic (Skatteetaten)
   else if (month > 40) month -= 40; // synthetic (NAV/Testnorge)
-  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  if (month < 1 || month > 12) return false;
+  // The century hides in the individual number, so 29 February is allowed in every year.
+  return day >= 1 && day <= daysInMonth[month - 1]!;
 }
+
+const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Builds a valid synthetic number (month + 80) for demo data and tests. */
 export function syntheticNationalId(birth: Date, individual: number): string {

@@ -6,7 +6,8 @@ import { AppError, type FieldErrors } from "../errors.ts";
  * errors are catalog keys, so the edge can show them in any language beside the right field.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+  // reportInput lets messageKeyFor tell a missing value ("required") from a wrong type.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new AppError("validation", "errors.validation", {
     fieldErrors: fieldErrorsFrom(result.error),
@@ -16,6 +17,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {
+    // An unknown field is reported on that field's own name, so API clients see which one.
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const field = [...issue.path, key].join(".");
+        fieldErrors[field] ??= "errors.unknownField";
+      }
+      continue;
+    }
     const field = issue.path.join(".") || "_form";
     if (fieldErrors[field]) continue;
     fieldErrors[field] = messageKeyFor(issue);
@@ -28,7 +37,9 @@ function messageKeyFor(issue: z.core.$ZodIssue): string {
   if (issue.message.startsWith("errors.")) return issue.message;
   switch (issue.code) {
     case "too_small":
-      return issue.origin === "string" && issue.minimum === 1 ? "errors.required" : "errors.tooShort";
+      return issue.origin === "string" && issue.minimum === 1
+        ? "errors.required"
+        : "errors.tooShort";
     case "too_big":
       return "errors.tooLong";
     case "invalid_format":

@@ -22,15 +22,32 @@ export const municipalityNumberSchema = z
   .trim()
   .regex(/^\d{4}$/, "errors.municipalityNumber");
 
+/**
+ * An optional text setting: blank means "none" (null). Checked with refine rather than a union,
+ * so a bad value gets its own message instead of a generic "invalid union".
+ */
+const optionalText = (valid: (value: string) => boolean, messageKey: string) =>
+  z
+    .string()
+    .trim()
+    .max(200, "errors.tooLong")
+    .refine((value) => value === "" || valid(value), messageKey)
+    .transform((value) => (value === "" ? null : value))
+    .nullable();
+
+const retentionRange = "errors.retentionRange";
+
 export const tenantSettingsSchema = z.strictObject({
-  youthConsentAge: z.coerce.number().pipe(z.union([z.literal(15), z.literal(16)])),
-  retentionMonthsAfterClose: z.coerce.number().int().min(1).max(240),
-  contactEmail: z.union([z.literal("").transform(() => null), z.email().max(200), z.null()]),
-  contactPhone: z.union([
-    z.literal("").transform(() => null),
-    z.string().trim().regex(/^\+?[\d ]{8,15}$/, "errors.phone"),
-    z.null(),
-  ]),
+  youthConsentAge: z.coerce
+    .number({ error: "errors.choice" })
+    .pipe(z.union([z.literal(15), z.literal(16)], { error: "errors.choice" })),
+  retentionMonthsAfterClose: z.coerce
+    .number({ error: retentionRange })
+    .int(retentionRange)
+    .min(1, retentionRange)
+    .max(240, retentionRange),
+  contactEmail: optionalText((value) => z.email().safeParse(value).success, "errors.email"),
+  contactPhone: optionalText((value) => /^\+?[\d ]{8,15}$/.test(value), "errors.phone"),
 });
 
 export const createTenantSchema = z.strictObject({

@@ -34,14 +34,42 @@ export async function listUnits(input: {
     tx
       .select()
       .from(units)
-      .where(and(eq(units.tenantId, tenantId), input.includeInactive ? undefined : eq(units.active, true)))
+      .where(
+        and(
+          eq(units.tenantId, tenantId),
+          input.includeInactive ? undefined : eq(units.active, true),
+        ),
+      )
       .orderBy(asc(units.name)),
   );
 }
 
-export async function getUnit(input: { database: Database; actor: Actor; unitId: string }): Promise<Unit> {
+/** A malformed id names no unit: answer as for any unknown id instead of letting the uuid cast fail. */
+function assertUnitId(unitId: string): void {
+  if (!z.guid().safeParse(unitId).success) throw new AppError("not_found", "errors.notFound");
+}
+
+const nameTaken = () =>
+  new AppError("conflict", "errors.unitNameTaken", {
+    fieldErrors: { name: "errors.unitNameTaken" },
+  });
+
+/** Two saves racing past the name check meet the unique index; answer as the check would have. */
+function mapNameClash(error: unknown): never {
+  const code =
+    (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
+  if (code === "23505") throw nameTaken();
+  throw error;
+}
+
+export async function getUnit(input: {
+  database: Database;
+  actor: Actor;
+  unitId: string;
+}): Promise<Unit> {
   assertCan(input.actor, "units.manage");
   const tenantId = input.actor.tenantId!;
+  assertUnitId(input.unitId);
   const [unit] = await input.database.tenant(tenantId, (tx) =>
     tx
       .select()
@@ -68,11 +96,7 @@ async function assertNameFree(
         exceptId ? ne(units.id, exceptId) : undefined,
       ),
     );
-  if (clash) {
-    throw new AppError("conflict", "errors.unitNameTaken", {
-      fieldErrors: { name: "errors.unitNameTaken" },
-    });
-  }
+  if (clash) throw nameTaken();
 }
 
 export async function createUnit(input: {
@@ -84,21 +108,23 @@ export async function createUnit(input: {
   assertCan(input.actor, "units.manage");
   const tenantId = input.actor.tenantId!;
   const values = parseInput(unitInputSchema, input.values);
-  return input.database.tenant(tenantId, async (tx) => {
-    await assertNameFree(tx, tenantId, values.name);
-    const [unit] = await tx
-      .insert(units)
-      .values({ tenantId, name: values.name, serviceType: values.serviceType })
-      .returning();
-    await recordAudit(tx, {
-      type: "unit.created",
-      tenantId,
-      actor: input.actor,
-      meta: input.meta,
-      subject: { type: "unit", id: unit!.id },
-    });
-    return unit!;
-  });
+  return input.database
+    .tenant(tenantId, async (tx) => {
+      await assertNameFree(tx, tenantId, values.name);
+      const [unit] = await tx
+        .insert(units)
+        .values({ tenantId, name: values.name, serviceType: values.serviceType })
+        .returning();
+      await recordAudit(tx, {
+        type: "unit.created",
+        tenantId,
+        actor: input.actor,
+        meta: input.meta,
+        subject: { type: "unit", id: unit!.id },
+      });
+      return unit!;
+    })
+    .catch(mapNameClash);
 }
 
 export async function updateUnit(input: {
@@ -110,25 +136,37 @@ export async function updateUnit(input: {
 }): Promise<Unit> {
   assertCan(input.actor, "units.manage");
   const tenantId = input.actor.tenantId!;
+  assertUnitId(input.unitId);
   const values = parseInput(unitInputSchema, input.values);
-  return input.database.tenant(tenantId, async (tx) => {
-    await assertNameFree(tx, tenantId, values.name, input.unitId);
-    const [unit] = await tx
-      .update(units)
-      .set({ name: values.name, serviceType: values.serviceType, updatedAt: new Date() })
-      .where(and(eq(units.tenantId, tenantId), eq(units.id, input.unitId)))
-      .returning();
-    if (!unit) throw new AppError("not_found", "errors.notFound");
-    await recordAudit(tx, {
-      type: "unit.updated",
-      tenantId,
-      actor: input.actor,
-      meta: input.meta,
-      subject: { type: "unit", id: unit.id },
-      details: { fields: ["name", "serviceType"] },
-    });
-    return unit;
-  });
+  return input.database
+    .tenant(tenantId, async (tx) => {
+      // Existence first: another municipality's unit is "not found", never "name taken".
+      const [before] = await tx
+        .select()
+        .from(units)
+        .where(and(eq(units.tenantId, tenantId), eq(units.id, input.unitId)));
+      if (!before) throw new AppError("not_found", "errors.notFound");
+      await assertNameFree(tx, tenantId, values.name, input.unitId);
+      const [unit] = await tx
+        .update(units)
+        .set({ name: values.name, serviceType: values.serviceType, updatedAt: new Date() })
+        .where(and(eq(units.tenantId, tenantId), eq(units.id, input.unitId)))
+        .returning();
+      await recordAudit(tx, {
+        type: "unit.updated",
+        tenantId,
+        actor: input.actor,
+        meta: input.meta,
+        subject: { type: "unit", id: input.unitId },
+        details: {
+          fields: (["name", "serviceType"] as const).filter(
+            (field) => before[field] !== unit![field],
+          ),
+        },
+      });
+      return unit!;
+    })
+    .catch(mapNameClash);
 }
 
 export async function setUnitActive(input: {
@@ -140,6 +178,7 @@ export async function setUnitActive(input: {
 }): Promise<Unit> {
   assertCan(input.actor, "units.manage");
   const tenantId = input.actor.tenantId!;
+  assertUnitId(input.unitId);
   return input.database.tenant(tenantId, async (tx) => {
     const [unit] = await tx
       .update(units)
@@ -156,4 +195,66 @@ export async function setUnitActive(input: {
     });
     return unit;
   });
+}
+
+export const unitPatchSchema = z.strictObject({
+  name: unitInputSchema.shape.name.optional(),
+  serviceType: unitInputSchema.shape.serviceType.optional(),
+  active: z.boolean().optional(),
+});
+
+/**
+ * Changes any of a unit's name, service type and active flag in one transaction (the API's
+ * PATCH). Each kind of change is audited as the admin pages audit it.
+ */
+export async function patchUnit(input: {
+  database: Database;
+  actor: Actor;
+  meta: RequestMeta;
+  unitId: string;
+  values: unknown;
+}): Promise<Unit> {
+  assertCan(input.actor, "units.manage");
+  const tenantId = input.actor.tenantId!;
+  assertUnitId(input.unitId);
+  const values = parseInput(unitPatchSchema, input.values);
+  return input.database
+    .tenant(tenantId, async (tx) => {
+      const where = and(eq(units.tenantId, tenantId), eq(units.id, input.unitId));
+      const [before] = await tx.select().from(units).where(where);
+      if (!before) throw new AppError("not_found", "errors.notFound");
+      if (values.name !== undefined) await assertNameFree(tx, tenantId, values.name, before.id);
+      const fields = (["name", "serviceType"] as const).filter(
+        (field) => values[field] !== undefined && values[field] !== before[field],
+      );
+      const activeChanged = values.active !== undefined && values.active !== before.active;
+      if (fields.length === 0 && !activeChanged) return before;
+      const [unit] = await tx
+        .update(units)
+        .set({
+          name: values.name ?? before.name,
+          serviceType: values.serviceType ?? before.serviceType,
+          active: values.active ?? before.active,
+          updatedAt: new Date(),
+        })
+        .where(where)
+        .returning();
+      const audit = {
+        tenantId,
+        actor: input.actor,
+        meta: input.meta,
+        subject: { type: "unit", id: before.id },
+      };
+      if (fields.length > 0) {
+        await recordAudit(tx, { ...audit, type: "unit.updated", details: { fields } });
+      }
+      if (activeChanged) {
+        await recordAudit(tx, {
+          ...audit,
+          type: values.active ? "unit.reactivated" : "unit.deactivated",
+        });
+      }
+      return unit!;
+    })
+    .catch(mapNameClash);
 }

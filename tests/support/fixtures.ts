@@ -1,4 +1,5 @@
 import { noRequestMeta, systemActor, type Actor } from "../../core/access/actor.ts";
+import { isAppError } from "../../core/errors.ts";
 import type { StaffRole } from "../../core/access/roles.ts";
 import { loadStaffActor } from "../../core/auth/sessions.ts";
 import { createTenant } from "../../core/tenants/tenants.ts";
@@ -10,14 +11,24 @@ let counter = 0;
 
 /** A municipality with made-up data; numbers start at 9000 so none is a real kommunenummer. */
 export async function makeTenant(database: Database, name = "Testvik kommune") {
-  counter += 1;
-  const number = String(9000 + (counter % 900) + Math.floor(Math.random() * 90)).padStart(4, "0");
-  return createTenant({
-    database,
-    actor: systemActor(null, "test"),
-    meta: noRequestMeta,
-    values: { name, municipalityNumber: number },
-  });
+  // A random start spreads callers out; a number already taken in this database is skipped,
+  // so several tenants in one test never collide (9999 is left to the demo municipality).
+  const start = Math.floor(Math.random() * 999);
+  for (let attempt = 0; attempt < 999; attempt += 1) {
+    counter += 1;
+    const number = String(9000 + ((start + counter) % 999));
+    try {
+      return await createTenant({
+        database,
+        actor: systemActor(null, "test"),
+        meta: noRequestMeta,
+        values: { name, municipalityNumber: number },
+      });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "conflict") throw error;
+    }
+  }
+  throw new Error("No free test kommunenummer left");
 }
 
 export async function makeUnit(database: Database, tenantId: string, name = "Testvik skole") {

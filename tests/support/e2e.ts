@@ -1,0 +1,236 @@
+import { createHash, randomBytes } from "node:crypto";
+import { AxeBuilder } from "@axe-core/playwright";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Response,
+} from "playwright-core";
+import { expect, inject } from "vitest";
+import { DEMO_PASSWORD, demoUsers } from "../../db/seed-demo.ts";
+import { nb } from "../../i18n/nb.ts";
+import { databaseKinds, freshPostgresUrl, type DatabaseKind } from "./databases.ts";
+import { spawnLaget, type LagetServer } from "./laget-process.ts";
+
+export { DEMO_PASSWORD, demoUsers };
+
+/** The WCAG 2.1 A and AA rules: every page a test visits must pass them all. */
+export const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Which databases the browser suite runs on. PGlite runs everything; PostgreSQL (when
+ * TEST_DATABASE_URL is set) runs a smoke subset, because the pages are the same and only the
+ * database underneath differs, and running everything twice would double the suite's time.
+ */
+export const e2eDatabaseKinds: DatabaseKind[] = databaseKinds;
+
+export type { LagetServer };
+
+/**
+ * Starts Laget as a user would (`node bin/laget.js serve`) on a free port with a fresh data
+ * folder: PGlite seeds the demo municipality on first start; on PostgreSQL a fresh database
+ * cloned from the migrated template is seeded the same way (SEED_DEMO=true).
+ */
+export async function startLaget(
+  kind: DatabaseKind = "pglite",
+  extraEnv: Record<string, string> = {},
+): Promise<LagetServer> {
+  if (kind === "pglite") return spawnLaget({ env: extraEnv });
+  const postgres = await freshPostgresUrl();
+  if (!postgres) throw new Error("PostgreSQL e2e needs TEST_DATABASE_URL");
+  // spawnLaget drops the database when the server stops, or when it fails to start.
+  return spawnLaget({ databaseUrl: postgres.url, env: extraEnv, onStopped: () => postgres.drop() });
+}
+
+/**
+ * The PGlite server the e2e global setup started once for the whole run (one first-start seeding
+ * instead of one per file). Its data is shared: create things with unique names, and use
+ * `startLaget` instead when a test needs to know the exact state (session counts, lock-outs).
+ */
+export function sharedLaget(): LagetServer {
+  const url = inject("lagetUrl");
+  if (!url)
+    throw new Error("No shared Laget server: is tests/support/e2e-global-setup.ts configured?");
+  return {
+    kind: "pglite",
+    url,
+    output: () => "(see the global setup)",
+    stop: async () => undefined,
+  };
+}
+
+/** Debian's Chromium; nothing here ever downloads a browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors seen so far (hydration errors, CSP reports, 500s). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh browser context (no cookies) with one page whose base URL is the server. */
+export async function openSession(
+  browser: Browser,
+  server: LagetServer,
+  options: { blockScripts?: boolean } = {},
+): Promise<Session> {
+  const context = await browser.newContext({ baseURL: server.url, locale: "nb-NO" });
+  if (options.blockScripts) {
+    // Emulates a browser without JavaScript for the server-rendered HTML. Turning JavaScript off
+    // instead makes axe hang (STACK-NOTES trap 12).
+    await context.route("**/assets/**/*.js", (route) => route.abort());
+  }
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    // Chromium logs every 4xx response; refused logins, 403s and 404s are expected answers.
+    if (/the server responded with a status of 4\d\d/.test(message.text())) return;
+    // Aborted script requests are the point of a no-JavaScript session.
+    if (options.blockScripts && /ERR_FAILED/.test(message.text())) return;
+    problems.push(`console: ${message.text()}`);
+  });
+  return { context, page, problems, close: () => context.close() };
+}
+
+// One axe run per distinct DOM: the same markup gives the same result, so repeated visits to an
+// identical page (the login page before every login) need not cost another run.
+const audited = new Set<string>();
+
+/** Runs axe (WCAG 2.1 A + AA) on the page as it is now and expects zero violations. */
+export async function checkA11y(page: Page): Promise<void> {
+  const markup = await page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    // Tokens and nonces differ per request without changing what axe sees.
+    for (const input of clone.querySelectorAll<HTMLInputElement>('input[name="_csrf"]')) {
+      input.removeAttribute("value");
+    }
+    for (const script of clone.querySelectorAll("script")) script.remove();
+    return `${document.documentElement.lang}\n${clone.outerHTML}`;
+  });
+  const key = createHash("sha256").update(markup).digest("hex");
+  if (audited.has(key)) return;
+  const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n` +
+      violation.nodes
+        .map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`)
+        .join("\n"),
+  );
+  if (violations.length > 0) {
+    throw new Error(
+      `axe found ${violations.length} violation(s) on ${page.url()}:\n${violations.join("\n")}`,
+    );
+  }
+  audited.add(key);
+}
+
+/** Navigates to a path, expects the given HTTP status (200 by default), and runs axe. */
+export async function visit(
+  page: Page,
+  pathname: string,
+  options: { status?: number } = {},
+): Promise<Response> {
+  const response = await page.goto(pathname);
+  if (!response) throw new Error(`No response for ${pathname}`);
+  expect(response.status(), `status of ${pathname} (ended at ${page.url()})`).toBe(
+    options.status ?? 200,
+  );
+  await checkA11y(page);
+  return response;
+}
+
+/** Waits for a page to be shown (URL and level-1 heading), then runs axe on it. */
+export async function expectPage(
+  page: Page,
+  options: { path: string | RegExp; heading: string | RegExp },
+): Promise<void> {
+  const target = options.path;
+  await page.waitForURL((url) =>
+    typeof target === "string"
+      ? url.pathname + url.search === target
+      : target.test(url.pathname + url.search),
+  );
+  await mainHeading(page, options.heading).waitFor();
+  await checkA11y(page);
+}
+
+/** The page's level-1 heading with the given text. */
+export function mainHeading(page: Page, name: string | RegExp): Locator {
+  return page.getByRole("heading", { level: 1, name, exact: typeof name === "string" });
+}
+
+/** Waits until React has hydrated the page, so client-side behaviour can be relied on. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.getElementById("main");
+    return Boolean(main && Object.keys(main).some((key) => key.startsWith("__reactFiber")));
+  });
+}
+
+export function demoUser(email: string) {
+  const user = demoUsers.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`No demo user ${email}`);
+  return user;
+}
+
+/**
+ * Logs in from the login page (axe-checked) and waits for the start page, or for `returnTo`.
+ * `via: "demo"` uses the demo picker (embedded database only); `"password"` the e-mail form.
+ */
+export async function loginAs(
+  page: Page,
+  email: string,
+  options: { via?: "demo" | "password"; returnTo?: string } = {},
+): Promise<void> {
+  const user = demoUser(email);
+  const loginPath = options.returnTo
+    ? `/logg-inn?returnTo=${encodeURIComponent(options.returnTo)}`
+    : "/logg-inn";
+  await visit(page, loginPath);
+  if ((options.via ?? "demo") === "demo") {
+    const label = nb.login.demoAs.replace("{{name}}", user.name).split(" ({{role}})")[0]!;
+    await page.getByRole("button", { name: new RegExp(`^${escapeRegExp(label)} \\(`) }).click();
+  } else {
+    await page.getByLabel(nb.login.email).fill(email);
+    await page.getByLabel(nb.login.password).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: nb.login.submit, exact: true }).click();
+  }
+  const target = options.returnTo ?? "/";
+  await page.waitForURL((url) => url.pathname + url.search === target);
+  await page.getByRole("button", { name: nb.nav.logout }).waitFor();
+  await checkA11y(page);
+}
+
+/** Presses Tab until the locator has focus; fails if it is not reached within `max` presses. */
+export async function tabTo(page: Page, locator: Locator, max = 40): Promise<void> {
+  for (let presses = 0; presses < max; presses += 1) {
+    if (
+      await locator.evaluate((element) => element === document.activeElement).catch(() => false)
+    ) {
+      return;
+    }
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Could not reach ${String(locator)} with Tab in ${max} presses`);
+}
+
+/** A name no other test run uses, for things tests create. */
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${randomBytes(3).toString("hex")}`;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
