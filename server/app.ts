@@ -69,18 +69,26 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
     const started = performance.now();
     const incomingId = c.req.header("x-request-id");
     const requestId =
-      config.trustProxy && incomingId && /^[\w.-]{1,100}$/.test(incomingId) ? incomingId : randomUUID();
+      config.trustProxy && incomingId && /^[\w.-]{1,100}$/.test(incomingId)
+        ? incomingId
+        : randomUUID();
     const cookies = parseCookies(c.req.header("cookie"));
     const forwardedProto = config.trustProxy ? c.req.header("x-forwarded-proto") : undefined;
     const secure =
       new URL(c.req.url).protocol === "https:" ||
       forwardedProto === "https" ||
       Boolean(config.publicUrl?.startsWith("https:"));
-    const language = isLanguage(cookies[LANGUAGE_COOKIE]) ? cookies[LANGUAGE_COOKIE] : defaultLanguage;
+    const language = isLanguage(cookies[LANGUAGE_COOKIE])
+      ? cookies[LANGUAGE_COOKIE]
+      : defaultLanguage;
     c.set("state", {
       requestId,
       nonce: randomBytes(16).toString("base64"),
-      meta: { ip: clientIp(c, config.trustProxy), userAgent: c.req.header("user-agent") ?? null, requestId },
+      meta: {
+        ip: clientIp(c, config.trustProxy),
+        userAgent: c.req.header("user-agent") ?? null,
+        requestId,
+      },
       language,
       secure,
       cookies,
@@ -112,7 +120,13 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
   app.onError((error, c) => {
     const state = c.get("state");
     if (!isAppError(error)) {
-      logger.error({ requestId: state?.requestId, err: { name: error.name, message: error.message, stack: error.stack } }, "unhandled error");
+      logger.error(
+        {
+          requestId: state?.requestId,
+          err: { name: error.name, message: error.message, stack: error.stack },
+        },
+        "unhandled error",
+      );
     }
     return errorResponse(c, error, state?.language ?? defaultLanguage, state?.requestId ?? null);
   });
@@ -153,9 +167,13 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
         state.actor = session.actor;
         state.sessionToken = token;
       } else {
-        c.header("set-cookie", serializeCookie(SESSION_COOKIE, "", { secure: state.secure, maxAgeSeconds: 0 }), {
-          append: true,
-        });
+        c.header(
+          "set-cookie",
+          serializeCookie(SESSION_COOKIE, "", { secure: state.secure, maxAgeSeconds: 0 }),
+          {
+            append: true,
+          },
+        );
       }
     }
     await next();
@@ -167,14 +185,20 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
     let secret = state.cookies[CSRF_COOKIE];
     if (!secret || secret.length > 100) {
       secret = newCsrfSecret();
-      c.header("set-cookie", serializeCookie(CSRF_COOKIE, secret, { secure: state.secure }), { append: true });
+      c.header("set-cookie", serializeCookie(CSRF_COOKIE, secret, { secure: state.secure }), {
+        append: true,
+      });
     }
     state.csrfToken = csrfTokenFor(config.sessionSecret, secret);
     const bearer = c.req.header("authorization")?.startsWith("Bearer ");
     if (UNSAFE_METHODS.has(c.req.method) && !(bearer && c.req.path.startsWith("/api/"))) {
       const submitted = c.req.header("x-csrf-token") ?? (await formCsrfToken(c.req.raw));
       const fromCookie = state.cookies[CSRF_COOKIE];
-      if (!submitted || !fromCookie || !csrfTokenMatches(config.sessionSecret, fromCookie, submitted)) {
+      if (
+        !submitted ||
+        !fromCookie ||
+        !csrfTokenMatches(config.sessionSecret, fromCookie, submitted)
+      ) {
         logger.warn({ requestId: state.requestId, path: c.req.path }, "csrf rejected");
         return csrfRejected(c);
       }
@@ -205,19 +229,27 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
   app.get("/auth/oidc/:kind", async (c) => {
     const kind = oidcKind(c.req.param("kind"));
     const state = c.get("state");
-    if (!kind || !services.oidc.enabled(kind)) return c.redirect("/logg-inn?feil=oidcNotConfigured", 303);
+    if (!kind || !services.oidc.enabled(kind))
+      return c.redirect("/logg-inn?feil=oidcNotConfigured", 303);
     try {
       const { url, cookieValue } = await services.oidc.start(
         kind,
         callbackUrl(c, kind, config.publicUrl),
         safeReturnTo(c.req.query("returnTo")),
       );
-      c.header("set-cookie", serializeCookie(OIDC_COOKIE, cookieValue, { secure: state.secure, maxAgeSeconds: 600 }), {
-        append: true,
-      });
+      c.header(
+        "set-cookie",
+        serializeCookie(OIDC_COOKIE, cookieValue, { secure: state.secure, maxAgeSeconds: 600 }),
+        {
+          append: true,
+        },
+      );
       return c.redirect(url, 303);
     } catch (error) {
-      logger.warn({ requestId: state.requestId, err: (error as Error).message }, "oidc start failed");
+      logger.warn(
+        { requestId: state.requestId, err: (error as Error).message },
+        "oidc start failed",
+      );
       return c.redirect("/logg-inn?feil=oidcFailed", 303);
     }
   });
@@ -225,16 +257,25 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
   app.get("/auth/oidc/:kind/callback", async (c) => {
     const kind = oidcKind(c.req.param("kind"));
     const state = c.get("state");
-    if (!kind || !services.oidc.enabled(kind)) return c.redirect("/logg-inn?feil=oidcNotConfigured", 303);
-    c.header("set-cookie", serializeCookie(OIDC_COOKIE, "", { secure: state.secure, maxAgeSeconds: 0 }), {
-      append: true,
-    });
+    if (!kind || !services.oidc.enabled(kind))
+      return c.redirect("/logg-inn?feil=oidcNotConfigured", 303);
+    c.header(
+      "set-cookie",
+      serializeCookie(OIDC_COOKIE, "", { secure: state.secure, maxAgeSeconds: 0 }),
+      {
+        append: true,
+      },
+    );
     let result: { token: string };
     let returnTo = "/";
     try {
       const current = new URL(callbackUrl(c, kind, config.publicUrl));
       current.search = new URL(c.req.url).search;
-      const { claims, returnTo: target } = await services.oidc.finish(kind, current, state.cookies[OIDC_COOKIE]);
+      const { claims, returnTo: target } = await services.oidc.finish(
+        kind,
+        current,
+        state.cookies[OIDC_COOKIE],
+      );
       returnTo = target;
       if (kind === "staff") {
         const email = staffEmailFrom(claims);
@@ -242,6 +283,7 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
         result = await loginStaffWithOidc({
           database,
           email,
+          subject: `${config.oidc.staff!.issuer}|${claims.sub}`,
           provider: services.oidc.displayName("staff") ?? "staff",
           timeouts: config.session,
           meta: state.meta,
@@ -276,7 +318,11 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
       );
       return c.redirect(`/logg-inn?feil=${encodeURIComponent(key)}`, 303);
     }
-    c.header("set-cookie", serializeCookie(SESSION_COOKIE, result.token, { secure: state.secure }), { append: true });
+    c.header(
+      "set-cookie",
+      serializeCookie(SESSION_COOKIE, result.token, { secure: state.secure }),
+      { append: true },
+    );
     return c.redirect(returnTo, 303);
   });
 
@@ -308,7 +354,11 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
         if (!headers.has(key)) headers.set(key, value);
       });
       for (const cookie of c.res.headers.getSetCookie()) headers.append("set-cookie", cookie);
-      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+      return new Response(response.body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers,
+      });
     });
   }
 
@@ -335,13 +385,15 @@ function clientIp(c: Context, trustProxy: boolean): string | null {
     const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
     if (forwarded) return forwarded;
   }
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
   return incoming?.socket?.remoteAddress ?? null;
 }
 
 async function formCsrfToken(request: Request): Promise<string | null> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/x-www-form-urlencoded") && !type.includes("multipart/form-data")) return null;
+  if (!type.includes("application/x-www-form-urlencoded") && !type.includes("multipart/form-data"))
+    return null;
   try {
     const form = await request.clone().formData();
     const value = form.get("_csrf");
@@ -353,5 +405,10 @@ async function formCsrfToken(request: Request): Promise<string | null> {
 
 function csrfRejected(c: Context<AppEnv>) {
   const state = c.get("state");
-  return errorResponse(c, new AppError("forbidden", "errors.csrf"), state.language, state.requestId);
+  return errorResponse(
+    c,
+    new AppError("forbidden", "errors.csrf"),
+    state.language,
+    state.requestId,
+  );
 }

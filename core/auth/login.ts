@@ -157,18 +157,29 @@ export async function loginWithPassword(input: {
 export async function loginStaffWithOidc(input: {
   database: Database;
   email: string;
+  /** The provider's stable id for the account: `issuer|sub`. */
+  subject: string;
   provider: string;
   timeouts: SessionTimeouts;
   meta: RequestMeta;
 }): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  const [user] = await input.database.system((tx) =>
-    tx
-      .select()
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, email)),
+  // The account is bound to its OIDC subject at the first login. After that the subject decides,
+  // so another account that presents the same e-mail address cannot take the user over.
+  const [bySubject] = await input.database.system((tx) =>
+    tx.select().from(users).where(eq(users.oidcSubject, input.subject)),
   );
-  if (!user || !user.active) {
+  const [byEmail] = bySubject
+    ? [bySubject]
+    : await input.database.system((tx) =>
+        tx
+          .select()
+          .from(users)
+          .where(eq(sql`lower(${users.email})`, email)),
+      );
+  const user = byEmail;
+  const subjectTaken = !bySubject && user?.oidcSubject != null;
+  if (!user || !user.active || subjectTaken) {
     // Its own transaction: the error thrown next must not roll the audit event back.
     await input.database.system((tx) =>
       recordAudit(tx, {
@@ -176,13 +187,20 @@ export async function loginStaffWithOidc(input: {
         tenantId: user?.tenantId ?? null,
         actor: anonymous,
         meta: input.meta,
-        details: { reason: user ? "inactive" : "unknown_user", method: "oidc" },
+        subject: user ? { type: "user", id: user.id } : undefined,
+        details: {
+          reason: !user ? "unknown_user" : subjectTaken ? "subject_mismatch" : "inactive",
+          method: "oidc",
+        },
       }),
     );
     throw new AppError("forbidden", "errors.oidcNoStaffUser");
   }
   return input.database.system(async (tx) => {
-    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ lastLoginAt: new Date(), oidcSubject: input.subject })
+      .where(eq(users.id, user.id));
     const actor = (await loadStaffActor(tx, user.id))!;
     const token = await createSession(tx, {
       tenantId: user.tenantId,
@@ -196,7 +214,11 @@ export async function loginStaffWithOidc(input: {
       actor,
       meta: input.meta,
       subject: { type: "user", id: user.id },
-      details: { method: "oidc", provider: input.provider },
+      details: {
+        method: "oidc",
+        provider: input.provider,
+        firstBinding: user.oidcSubject === null,
+      },
     });
     return { token, actor };
   });

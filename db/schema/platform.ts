@@ -64,15 +64,21 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash"),
-    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    roles: text("roles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     active: boolean("active").notNull().default(true),
     failedLoginCount: integer("failed_login_count").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    /** `issuer|sub` of the staff OIDC account bound at the first OIDC login (ADR 0011). */
+    oidcSubject: text("oidc_subject"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (table) => [
+    uniqueIndex("users_oidc_subject_unique").on(table.oidcSubject),
     // E-mail is unique across municipalities so staff log in without choosing one (ADR 0007).
     uniqueIndex("users_email_unique").on(sql`lower(${table.email})`),
     index("users_tenant_idx").on(table.tenantId),
@@ -130,10 +136,7 @@ export const sessions = pgTable(
   (table) => [
     index("sessions_user_idx").on(table.userId),
     index("sessions_citizen_idx").on(table.citizenId),
-    check(
-      "sessions_one_subject",
-      sql`(${table.userId} is null) <> (${table.citizenId} is null)`,
-    ),
+    check("sessions_one_subject", sql`(${table.userId} is null) <> (${table.citizenId} is null)`),
   ],
 );
 
