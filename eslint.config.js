@@ -4,7 +4,17 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "build-*/**", "data/**", ".react-router/**", "node_modules/**", "scratch/**", "coverage/**"] },
+  {
+    ignores: [
+      "build/**",
+      "build-*/**",
+      "data/**",
+      ".react-router/**",
+      "node_modules/**",
+      "scratch/**",
+      "coverage/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,7 +22,10 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
@@ -24,8 +37,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["react", "react-*", "react-router", "@react-router/*"], message: "core/ must not import React." },
-            { group: ["hono", "hono/*", "@hono/*", "**/server/**", "**/app/**"], message: "core/ must not import HTTP code." },
+            {
+              group: ["react", "react-*", "react-router", "@react-router/*"],
+              message: "core/ must not import React.",
+            },
+            {
+              group: ["hono", "hono/*", "@hono/*", "**/server/**", "**/app/**"],
+              message: "core/ must not import HTTP code.",
+            },
           ],
         },
       ],

@@ -7,7 +7,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["core/**/*.test.ts", "server/**/*.test.ts", "i18n/**/*.test.ts", "jobs/**/*.test.ts"],
+          include: [
+            "core/**/*.test.ts",
+            "server/**/*.test.ts",
+            "i18n/**/*.test.ts",
+            "jobs/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

@@ -2,7 +2,7 @@ import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme";
 import "./app.css";
 import { Button, Heading, Link as DsLink, Paragraph, SkipLink } from "@digdir/designsystemet-react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import {
   Form,
   isRouteErrorResponse,
@@ -83,7 +83,9 @@ function Header({ data }: { data: RootData | undefined }) {
         <div className="site-header__brand">
           <a href="/" className="site-header__home">
             <span className="site-header__product">{t("app.name")}</span>
-            {data?.municipality ? <span className="site-header__municipality">{data.municipality}</span> : null}
+            {data?.municipality ? (
+              <span className="site-header__municipality">{data.municipality}</span>
+            ) : null}
           </a>
         </div>
         <div className="site-header__tools">
@@ -112,7 +114,9 @@ function Header({ data }: { data: RootData | undefined }) {
           {user ? (
             <Form method="post" action="/logg-ut" className="logout-form">
               <CsrfField />
-              <span className="logout-form__name">{t("nav.signedInAs", { name: user.name ?? t("roles.citizen") })}</span>
+              <span className="logout-form__name">
+                {t("nav.signedInAs", { name: user.name ?? t("roles.citizen") })}
+              </span>
               <Button type="submit" variant="secondary" data-size="sm">
                 {t("nav.logout")}
               </Button>
@@ -179,7 +183,22 @@ function Chrome({ data, children }: { data: RootData | undefined; children: Reac
 }
 
 export default function App() {
+  useFocusMainOnNavigation();
   return <Outlet />;
+}
+
+/**
+ * After a client-side navigation, move focus to the main content, as a full page load would
+ * reset it: otherwise focus stays on the clicked link and screen readers hear nothing change.
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById("main")?.focus();
+  }, [pathname]);
 }
 
 /** Norwegian error pages for 403, 404 and 500, never with a stack trace. */

@@ -34,7 +34,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  config: Config,
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
   const database = await openDatabase(config.database);
   try {
     await database.migrate();
@@ -46,7 +49,9 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
 
 async function tenantIdFor(database: Database, number: string | undefined): Promise<string> {
   if (!number) fail("Mangler --tenant (kommunenummer).");
-  const [tenant] = await database.system((tx) => tx.select().from(tenants).where(eq(tenants.municipalityNumber, number)));
+  const [tenant] = await database.system((tx) =>
+    tx.select().from(tenants).where(eq(tenants.municipalityNumber, number)),
+  );
   if (!tenant) fail(`Fant ingen kommune med kommunenummer ${number}.`);
   return tenant.id;
 }
@@ -126,14 +131,24 @@ export async function main(argv: string[]): Promise<void> {
     case "user add":
       await withDatabase(config, async (database) => {
         const tenantId = await tenantIdFor(database, values.tenant);
-        const roles = (values.roles ?? "").split(",").map((role) => role.trim()).filter(Boolean);
+        const roles = (values.roles ?? "")
+          .split(",")
+          .map((role) => role.trim())
+          .filter(Boolean);
         const unknown = roles.filter((role) => !isStaffRole(role));
-        if (unknown.length > 0) fail(`Ukjent rolle: ${unknown.join(", ")}. Gyldige: ${staffRoles.join(", ")}.`);
+        if (unknown.length > 0)
+          fail(`Ukjent rolle: ${unknown.join(", ")}. Gyldige: ${staffRoles.join(", ")}.`);
         const user = await createUser({
           database,
           actor: systemActor(tenantId, "cli"),
           meta: noRequestMeta,
-          values: { email: values.email ?? "", name: values.name ?? "", roles, unitIds: [], password: values.password ?? "" },
+          values: {
+            email: values.email ?? "",
+            name: values.name ?? "",
+            roles,
+            unitIds: [],
+            password: values.password ?? "",
+          },
         });
         process.stdout.write(`Opprettet ${user.email} med roller ${user.roles.join(", ")}.\n`);
       });
@@ -141,7 +156,12 @@ export async function main(argv: string[]): Promise<void> {
     case "user reset-password":
       await withDatabase(config, async (database) => {
         const email = (values.email ?? "").trim().toLowerCase();
-        const [user] = await database.system((tx) => tx.select().from(users).where(eq(sql`lower(${users.email})`, email)));
+        const [user] = await database.system((tx) =>
+          tx
+            .select()
+            .from(users)
+            .where(eq(sql`lower(${users.email})`, email)),
+        );
         if (!user) fail(`Fant ingen bruker med e-post ${email || "(tom)"}.`);
         await resetPassword({
           database,
@@ -150,7 +170,9 @@ export async function main(argv: string[]): Promise<void> {
           userId: user.id,
           values: { password: values.password ?? "" },
         });
-        process.stdout.write(`Nytt passord er satt for ${user.email}, og brukeren er logget ut overalt.\n`);
+        process.stdout.write(
+          `Nytt passord er satt for ${user.email}, og brukeren er logget ut overalt.\n`,
+        );
       });
       return;
     case "audit verify":
@@ -158,7 +180,12 @@ export async function main(argv: string[]): Promise<void> {
         await sealAuditChains(database);
         const chains: (string | null)[] = values.tenant
           ? [await tenantIdFor(database, values.tenant)]
-          : [null, ...(await database.system((tx) => tx.select({ id: tenants.id }).from(tenants))).map((row) => row.id)];
+          : [
+              null,
+              ...(await database.system((tx) => tx.select({ id: tenants.id }).from(tenants))).map(
+                (row) => row.id,
+              ),
+            ];
         let broken = false;
         for (const tenantId of chains) {
           const result = await verifyAuditChain(database, tenantId);

@@ -35,29 +35,71 @@ const demoUnits: { name: string; serviceType: ServiceType }[] = [
 
 export const demoUsers: { name: string; email: string; roles: StaffRole[]; units: string[] }[] = [
   { name: "Astrid Systemsen", email: "admin@fjordvik.example", roles: ["admin"], units: [] },
-  { name: "Kari Koordinator", email: "koordinator@fjordvik.example", roles: ["coordinator"], units: ["Familiens hus Fjordvik"] },
-  { name: "Sverre Sektorleder", email: "kommunalsjef@fjordvik.example", roles: ["sector_leader"], units: [] },
-  { name: "Lise Lederstad", email: "leder@fjordvik.example", roles: ["unit_leader"], units: ["Fjordvik skole"] },
-  { name: "Bjørn Bakken", email: "bts@fjordvik.example", roles: ["bts_contact", "employee"], units: ["Solsikken barnehage"] },
-  { name: "Emma Eksempel", email: "ansatt@fjordvik.example", roles: ["employee"], units: ["Fjordvik skole"] },
-  { name: "Helga Helsesykepleier", email: "helsesykepleier@fjordvik.example", roles: ["employee"], units: ["Helsestasjonen i Fjordvik"] },
+  {
+    name: "Kari Koordinator",
+    email: "koordinator@fjordvik.example",
+    roles: ["coordinator"],
+    units: ["Familiens hus Fjordvik"],
+  },
+  {
+    name: "Sverre Sektorleder",
+    email: "kommunalsjef@fjordvik.example",
+    roles: ["sector_leader"],
+    units: [],
+  },
+  {
+    name: "Lise Lederstad",
+    email: "leder@fjordvik.example",
+    roles: ["unit_leader"],
+    units: ["Fjordvik skole"],
+  },
+  {
+    name: "Bjørn Bakken",
+    email: "bts@fjordvik.example",
+    roles: ["bts_contact", "employee"],
+    units: ["Solsikken barnehage"],
+  },
+  {
+    name: "Emma Eksempel",
+    email: "ansatt@fjordvik.example",
+    roles: ["employee"],
+    units: ["Fjordvik skole"],
+  },
+  {
+    name: "Helga Helsesykepleier",
+    email: "helsesykepleier@fjordvik.example",
+    roles: ["employee"],
+    units: ["Helsestasjonen i Fjordvik"],
+  },
 ];
 
 /** Seeds the demo municipality unless it exists. Returns whether it seeded. */
 export async function seedDemo(database: Database): Promise<boolean> {
   const [existing] = await database.system((tx) =>
-    tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.municipalityNumber, DEMO_MUNICIPALITY.municipalityNumber)),
+    tx
+      .select({ id: tenants.id })
+      .from(tenants)
+      .where(eq(tenants.municipalityNumber, DEMO_MUNICIPALITY.municipalityNumber)),
   );
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await database.system(async (tx) => {
     const [tenant] = await tx
       .insert(tenants)
-      .values({ ...DEMO_MUNICIPALITY, settings: { ...defaultTenantSettings, contactEmail: "bti@fjordvik.example" } })
+      .values({
+        ...DEMO_MUNICIPALITY,
+        settings: { ...defaultTenantSettings, contactEmail: "bti@fjordvik.example" },
+      })
       .returning();
     const tenantId = tenant!.id;
     const actor = systemActor(tenantId, "seed");
-    await recordAudit(tx, { type: "tenant.created", tenantId, actor, meta: noRequestMeta, subject: { type: "tenant", id: tenantId } });
+    await recordAudit(tx, {
+      type: "tenant.created",
+      tenantId,
+      actor,
+      meta: noRequestMeta,
+      subject: { type: "tenant", id: tenantId },
+    });
     const unitRows = await tx
       .insert(units)
       .values(demoUnits.map((unit) => ({ ...unit, tenantId })))
@@ -66,12 +108,24 @@ export async function seedDemo(database: Database): Promise<boolean> {
     for (const person of demoUsers) {
       const [user] = await tx
         .insert(users)
-        .values({ tenantId, name: person.name, email: person.email, roles: person.roles, passwordHash })
+        .values({
+          tenantId,
+          name: person.name,
+          email: person.email,
+          roles: person.roles,
+          passwordHash,
+        })
         .returning();
       if (person.units.length > 0) {
         await tx
           .insert(userUnits)
-          .values(person.units.map((name) => ({ tenantId, userId: user!.id, unitId: unitIdByName.get(name)! })));
+          .values(
+            person.units.map((name) => ({
+              tenantId,
+              userId: user!.id,
+              unitId: unitIdByName.get(name)!,
+            })),
+          );
       }
       await recordAudit(tx, {
         type: "user.created",

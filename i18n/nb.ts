@@ -165,11 +165,13 @@ export const nb = {
     total_one: "{{count}} bruker",
     actions: "Handlinger",
     noUnits: "Ingen",
-    noActiveUnits: "Kommunen har ingen aktive enheter ennå. Opprett enheter først, eller lagre brukeren uten enhet.",
+    noActiveUnits:
+      "Kommunen har ingen aktive enheter ennå. Opprett enheter først, eller lagre brukeren uten enhet.",
     inactiveUnit: "{{name}} (deaktivert)",
     lockedUntil: "Midlertidig sperret til {{time}}",
     showAll: "Vis alle brukere",
-    newPasswordHelp: "Minst 12 tegn. Brukeren logges ut på alle enheter og nettlesere når du lagrer.",
+    newPasswordHelp:
+      "Minst 12 tegn. Brukeren logges ut på alle enheter og nettlesere når du lagrer.",
     self: "Dette er din egen konto. Du kan ikke fjerne din egen rolle som systemansvarlig eller deaktivere deg selv.",
   },
   profile: {
@@ -185,8 +187,7 @@ export const nb = {
     tokenScopes: "Omfang",
     tokenExpires: "Utløper etter (dager)",
     createToken: "Lag nøkkel",
-    tokenCreated:
-      "Nøkkelen er laget. Kopier den nå – den vises bare denne ene gangen:",
+    tokenCreated: "Nøkkelen er laget. Kopier den nå – den vises bare denne ene gangen:",
     tokensEmpty: "Du har ingen API-nøkler.",
     revoke: "Trekk tilbake",
     revokeNamed: "Trekk tilbake {{name}}",
@@ -330,15 +331,18 @@ export const nb = {
     csrf: "Skjemaet var utløpt eller kom fra et annet nettsted. Last siden på nytt og prøv igjen.",
     internal: "Noe gikk galt hos oss. Prøv igjen om litt.",
     page403Title: "Ingen tilgang",
-    page403Text: "Du har ikke tilgang til denne siden. Ta kontakt med systemansvarlig hvis du mener du skal ha det.",
+    page403Text:
+      "Du har ikke tilgang til denne siden. Ta kontakt med systemansvarlig hvis du mener du skal ha det.",
     page404Title: "Siden finnes ikke",
     page404Text: "Vi fant ikke siden. Den kan være flyttet eller slettet.",
     page500Title: "Noe gikk galt",
-    page500Text: "Det oppstod en feil hos oss. Prøv igjen om litt. Feilen er logget med referanse {{requestId}}.",
+    page500Text:
+      "Det oppstod en feil hos oss. Prøv igjen om litt. Feilen er logget med referanse {{requestId}}.",
     toStart: "Gå til startsiden",
     invalidToken: "API-nøkkelen er ugyldig, utløpt eller trukket tilbake.",
     scopesRequired: "Velg minst ett omfang.",
-    tokenCannotCreateTokens: "En API-nøkkel kan ikke lage nye nøkler. Logg inn for å lage en nøkkel.",
+    tokenCannotCreateTokens:
+      "En API-nøkkel kan ikke lage nye nøkler. Logg inn for å lage en nøkkel.",
   },
 } as const;
 

@@ -342,6 +342,7 @@ export const nn: Messages = {
     toStart: "Gå til startsida",
     invalidToken: "API-nøkkelen er ugyldig, har gått ut eller er trekt tilbake.",
     scopesRequired: "Vel minst eitt omfang.",
-    tokenCannotCreateTokens: "Ein API-nøkkel kan ikkje lage nye nøklar. Logg inn for å lage ein nøkkel.",
+    tokenCannotCreateTokens:
+      "Ein API-nøkkel kan ikkje lage nye nøklar. Logg inn for å lage ein nøkkel.",
   },
 };

@@ -49,6 +49,10 @@ export function csrfTokenFor(serverSecret: string, cookieValue: string): string 
   return hmacHex(serverSecret, `csrf:${cookieValue}`);
 }
 
-export function csrfTokenMatches(serverSecret: string, cookieValue: string, submitted: string): boolean {
+export function csrfTokenMatches(
+  serverSecret: string,
+  cookieValue: string,
+  submitted: string,
+): boolean {
   return safeEqual(csrfTokenFor(serverSecret, cookieValue), submitted);
 }

@@ -23,8 +23,11 @@ export function toApiError(
   let appError: AppError;
   if (isAppError(error)) appError = error;
   else if (error instanceof z.ZodError) {
-    appError = new AppError("validation", "errors.validation", { fieldErrors: fieldErrorsFrom(error) });
-  } else if (error instanceof SyntaxError) appError = new AppError("validation", "errors.invalidJson");
+    appError = new AppError("validation", "errors.validation", {
+      fieldErrors: fieldErrorsFrom(error),
+    });
+  } else if (error instanceof SyntaxError)
+    appError = new AppError("validation", "errors.invalidJson");
   else appError = new AppError("internal", "errors.internal");
 
   const fieldErrors = translateFieldErrors(appError.fieldErrors, language);
@@ -54,9 +57,15 @@ export function translateFieldErrors(
  * The error response for requests that never reach a page (body too large, CSRF, API errors):
  * JSON for API clients, a small Norwegian HTML page for browsers.
  */
-export function errorResponse(c: Context, error: unknown, language: Language, requestId: string | null) {
+export function errorResponse(
+  c: Context,
+  error: unknown,
+  language: Language,
+  requestId: string | null,
+) {
   const { status, body } = toApiError(error, language, requestId);
-  const wantsHtml = !c.req.path.startsWith("/api/") && (c.req.header("accept") ?? "").includes("text/html");
+  const wantsHtml =
+    !c.req.path.startsWith("/api/") && (c.req.header("accept") ?? "").includes("text/html");
   if (!wantsHtml) return c.json(body, status as 400);
   const t = translator(language);
   const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(body.error.message)} – ${t("app.name")}</title></head><body><main><h1>${escapeHtml(body.error.message)}</h1><p><a href="/">${escapeHtml(t("errors.toStart"))}</a></p></main></body></html>`;

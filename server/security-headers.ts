@@ -34,7 +34,8 @@ export function securityHeaders(config: Config): MiddlewareHandler<AppEnv> {
     headers.set("referrer-policy", "strict-origin-when-cross-origin");
     headers.set("cross-origin-opener-policy", "same-origin");
     headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()");
-    if (state.secure) headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+    if (state.secure)
+      headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
     if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
   };
 }

@@ -34,7 +34,9 @@ export function serveStaticFiles(root: string): MiddlewareHandler {
     c.header("content-type", contentTypes[ext]);
     c.header(
       "cache-control",
-      requested.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+      requested.startsWith("/assets/")
+        ? "public, max-age=31536000, immutable"
+        : "public, max-age=3600",
     );
     return c.body(body);
   };

@@ -10,11 +10,15 @@ export function requirePermission(
   permission: Permission,
 ): Extract<Actor, { kind: "staff" }> {
   const actor = requireStaff(context, request);
-  if (!context.permissions.includes(permission)) throw data({ messageKey: "errors.forbidden" }, { status: 403 });
+  if (!context.permissions.includes(permission))
+    throw data({ messageKey: "errors.forbidden" }, { status: 403 });
   return actor;
 }
 
-export function requireStaff(context: AppLoadContext, request: Request): Extract<Actor, { kind: "staff" }> {
+export function requireStaff(
+  context: AppLoadContext,
+  request: Request,
+): Extract<Actor, { kind: "staff" }> {
   const actor = context.actor;
   if (!actor) {
     const url = new URL(request.url);
@@ -71,7 +75,12 @@ export async function runAction<T>(
       Object.entries(values).filter(([key]) => !key.toLowerCase().includes("password")),
     );
     return data<ActionFailure>(
-      { ok: false, messageKey: error.messageKey, fieldErrors: error.fieldErrors ?? {}, values: safeValues },
+      {
+        ok: false,
+        messageKey: error.messageKey,
+        fieldErrors: error.fieldErrors ?? {},
+        values: safeValues,
+      },
       { status: httpStatusByCode[error.code] },
     );
   }
@@ -94,7 +103,11 @@ export function isFailure(value: unknown): value is ActionFailure {
 }
 
 /** A flash message travels as a query parameter naming a catalog key: no session state needed. */
-export function withNotice(path: string, noticeKey: string, params: Record<string, string> = {}): string {
+export function withNotice(
+  path: string,
+  noticeKey: string,
+  params: Record<string, string> = {},
+): string {
   const url = new URL(path, "http://x");
   url.searchParams.set("melding", noticeKey);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);

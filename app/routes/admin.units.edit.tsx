@@ -16,7 +16,9 @@ import type { Route } from "./+types/admin.units.edit";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "units.manage");
-  const unit = await loadOr404(() => getUnit({ database: context.services.database, actor, unitId: params.unitId }));
+  const unit = await loadOr404(() =>
+    getUnit({ database: context.services.database, actor, unitId: params.unitId }),
+  );
   return { unit };
 }
 
@@ -25,7 +27,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const form = await request.formData();
   const values = formToObject(form);
   const intent = form.get("intent");
-  const common = { database: context.services.database, actor, meta: context.meta, unitId: params.unitId };
+  const common = {
+    database: context.services.database,
+    actor,
+    meta: context.meta,
+    unitId: params.unitId,
+  };
   return runAction(values, async () => {
     if (intent === "deactivate" || intent === "reactivate") {
       const unit = await setUnitActive({ ...common, active: intent === "reactivate" });

@@ -1,4 +1,11 @@
-import { Button, Heading, Link as DsLink, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import {
+  Button,
+  Heading,
+  Link as DsLink,
+  Paragraph,
+  Table,
+  Tag,
+} from "@digdir/designsystemet-react";
 import { Link, useLoaderData, useSearchParams } from "react-router";
 import { listUnits } from "../../core/units/units.ts";
 import { Notice } from "../components/forms.tsx";
@@ -8,7 +15,11 @@ import type { Route } from "./+types/admin.units";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "units.manage");
-  const units = await listUnits({ database: context.services.database, actor, includeInactive: true });
+  const units = await listUnits({
+    database: context.services.database,
+    actor,
+    includeInactive: true,
+  });
   return { units };
 }
 
@@ -23,7 +34,9 @@ export default function UnitsPage() {
       <Heading level={1} data-size="lg">
         {t("units.title")}
       </Heading>
-      {notice?.startsWith("units.") ? <Notice>{t(notice, { name: params.get("navn") ?? "" })}</Notice> : null}
+      {notice?.startsWith("units.") ? (
+        <Notice>{t(notice, { name: params.get("navn") ?? "" })}</Notice>
+      ) : null}
       <Paragraph>{t("units.intro")}</Paragraph>
       <div className="actions">
         <Button asChild>
@@ -35,7 +48,9 @@ export default function UnitsPage() {
       ) : (
         <div className="table-wrapper">
           <Table>
-            <caption className="visually-hidden">{t("units.count", { count: units.length })}</caption>
+            <caption className="visually-hidden">
+              {t("units.count", { count: units.length })}
+            </caption>
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t("units.name")}</Table.HeaderCell>
@@ -56,7 +71,10 @@ export default function UnitsPage() {
                   </Table.Cell>
                   <Table.Cell>
                     <DsLink asChild>
-                      <Link to={`/admin/enheter/${unit.id}`} aria-label={t("units.editNamed", { name: unit.name })}>
+                      <Link
+                        to={`/admin/enheter/${unit.id}`}
+                        aria-label={t("units.editNamed", { name: unit.name })}
+                      >
                         {t("units.edit")}
                       </Link>
                     </DsLink>

@@ -30,7 +30,9 @@ const knownNotices = new Set(["users.saved", "users.passwordReset"]);
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "users.manage");
   const { database } = context.services;
-  const user = await loadOr404(() => getUser({ database, actor, userId: params.userId }));
+  const user = await loadOr404(() =>
+    getUser({ database, actor, meta: context.meta, userId: params.userId }),
+  );
   const units = await listUnits({ database, actor, includeInactive: true });
   const now = new Date();
   const locked = user.lockedUntil !== null && user.lockedUntil > now;

@@ -29,7 +29,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const search = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
   const page = Number.parseInt(url.searchParams.get("side") ?? "1", 10);
   const { database } = context.services;
-  const result = await listUsers({ database, actor, search, page, pageSize: PAGE_SIZE });
+  const result = await listUsers({
+    database,
+    actor,
+    meta: context.meta,
+    search,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const units = await listUnits({ database, actor, includeInactive: true });
   const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
   const now = new Date();

@@ -30,10 +30,30 @@ interface StartCard {
 
 /** Start cards by permission: what this role can do. Modules still to come are described, not linked. */
 const startCards: StartCard[] = [
-  { permission: "units.manage", to: "/admin/enheter", titleKey: "nav.units", textKey: "start.cards.units" },
-  { permission: "users.manage", to: "/admin/brukere", titleKey: "nav.users", textKey: "start.cards.users" },
-  { permission: "tenant.manage", to: "/admin/innstillinger", titleKey: "nav.settings", textKey: "start.cards.settings" },
-  { permission: "start.view", to: "/min-side", titleKey: "nav.profile", textKey: "start.cards.profile" },
+  {
+    permission: "units.manage",
+    to: "/admin/enheter",
+    titleKey: "nav.units",
+    textKey: "start.cards.units",
+  },
+  {
+    permission: "users.manage",
+    to: "/admin/brukere",
+    titleKey: "nav.users",
+    textKey: "start.cards.users",
+  },
+  {
+    permission: "tenant.manage",
+    to: "/admin/innstillinger",
+    titleKey: "nav.settings",
+    textKey: "start.cards.settings",
+  },
+  {
+    permission: "start.view",
+    to: "/min-side",
+    titleKey: "nav.profile",
+    textKey: "start.cards.profile",
+  },
 ];
 
 export default function Home() {
@@ -75,9 +95,13 @@ export default function Home() {
       <Heading level={1} data-size="lg">
         {t("start.welcome", { name: data.name })}
       </Heading>
-      <Paragraph>{t("start.rolesLine", { roles: data.roles.map((role) => t(`roles.${role}`)).join(", ") })}</Paragraph>
       <Paragraph>
-        {data.unitNames.length > 0 ? t("start.unitsLine", { units: data.unitNames.join(", ") }) : t("start.noUnits")}
+        {t("start.rolesLine", { roles: data.roles.map((role) => t(`roles.${role}`)).join(", ") })}
+      </Paragraph>
+      <Paragraph>
+        {data.unitNames.length > 0
+          ? t("start.unitsLine", { units: data.unitNames.join(", ") })
+          : t("start.noUnits")}
       </Paragraph>
       <Heading level={2} data-size="md">
         {t("start.cardsHeading")}

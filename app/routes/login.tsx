@@ -1,4 +1,11 @@
-import { Alert, Button, Card, Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
+import {
+  Alert,
+  Button,
+  Card,
+  Heading,
+  Link as DsLink,
+  Paragraph,
+} from "@digdir/designsystemet-react";
 import { Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import { isStaffRole } from "../../core/access/roles.ts";
@@ -12,8 +19,18 @@ import { useT } from "../lib/i18n.tsx";
 import { formToObject, isFailure, runAction } from "../lib/route-helpers.ts";
 import type { Route } from "./+types/login";
 
-const knownErrorKeys = new Set(["oidcNotConfigured", "oidcFailed", "oidcNoStaffUser", "oidcInvalidPid", "rateLimited"]);
-const knownNotices = new Set(["login.loggedOut", "login.loggedOutEverywhere", "login.sessionEnded"]);
+const knownErrorKeys = new Set([
+  "oidcNotConfigured",
+  "oidcFailed",
+  "oidcNoStaffUser",
+  "oidcInvalidPid",
+  "rateLimited",
+]);
+const knownNotices = new Set([
+  "login.loggedOut",
+  "login.loggedOutEverywhere",
+  "login.sessionEnded",
+]);
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -23,7 +40,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const demoUsers = await listDemoUsers(services.database, services.config.demoLogin);
   return {
     returnTo,
-    demoUsers: demoUsers.map((user) => ({ id: user.id, name: user.name, role: user.roles.find(isStaffRole) ?? "employee" })),
+    demoUsers: demoUsers.map((user) => ({
+      id: user.id,
+      name: user.name,
+      role: user.roles.find(isStaffRole) ?? "employee",
+    })),
     staffOidc: services.oidc.displayName("staff"),
     citizenOidc: services.oidc.displayName("citizen"),
   };
@@ -40,7 +61,11 @@ export async function action({ context, request }: Route.ActionArgs) {
   const { services, meta } = context;
   const returnTo = safeReturnTo(form.get("returnTo"));
   return runAction(values, async () => {
-    await enforceRateLimit(services.database, `login:${meta.ip ?? "unknown"}`, services.config.rateLimit.loginPerMinute);
+    await enforceRateLimit(
+      services.database,
+      `login:${meta.ip ?? "unknown"}`,
+      services.config.rateLimit.loginPerMinute,
+    );
     const result =
       form.get("intent") === "demo"
         ? await loginDemoUser({
@@ -58,7 +83,11 @@ export async function action({ context, request }: Route.ActionArgs) {
             meta,
           });
     return redirect(returnTo, {
-      headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, result.token, { secure: context.secureCookies }) },
+      headers: {
+        "Set-Cookie": serializeCookie(SESSION_COOKIE, result.token, {
+          secure: context.secureCookies,
+        }),
+      },
     });
   });
 }
@@ -115,7 +144,9 @@ export default function Login() {
         <div className="form__actions">
           <Button type="submit">{t("login.submit")}</Button>
           {staffOidc ? (
-            <DsLink href={`/auth/oidc/staff${oidcReturn}`}>{t("login.staffOidc", { name: staffOidc })}</DsLink>
+            <DsLink href={`/auth/oidc/staff${oidcReturn}`}>
+              {t("login.staffOidc", { name: staffOidc })}
+            </DsLink>
           ) : null}
         </div>
       </Form>
@@ -127,7 +158,9 @@ export default function Login() {
           </Heading>
           <Paragraph>{t("login.citizenIntro", { name: citizenOidc })}</Paragraph>
           <Paragraph>
-            <DsLink href={`/auth/oidc/citizen${oidcReturn}`}>{t("login.citizenOidc", { name: citizenOidc })}</DsLink>
+            <DsLink href={`/auth/oidc/citizen${oidcReturn}`}>
+              {t("login.citizenOidc", { name: citizenOidc })}
+            </DsLink>
           </Paragraph>
         </section>
       ) : null}

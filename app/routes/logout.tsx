@@ -13,7 +13,12 @@ export async function action({ context }: Route.ActionArgs) {
     });
   }
   return redirect("/logg-inn?melding=login.loggedOut", {
-    headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, "", { secure: context.secureCookies, maxAgeSeconds: 0 }) },
+    headers: {
+      "Set-Cookie": serializeCookie(SESSION_COOKIE, "", {
+        secure: context.secureCookies,
+        maxAgeSeconds: 0,
+      }),
+    },
   });
 }
 

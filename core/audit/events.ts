@@ -21,6 +21,8 @@ export const auditEventType = z.enum([
   "user.units_changed",
   "user.deactivated",
   "user.reactivated",
+  "user.viewed",
+  "user.list_viewed",
   "citizen.created",
   "citizen.viewed",
   "token.created",

@@ -382,6 +382,7 @@ export async function loginDemoUser(input: {
   return input.database.system(async (tx) => {
     const actor = await loadStaffActor(tx, input.userId);
     if (!actor || actor.kind !== "staff") throw loginFailed();
+    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, actor.userId));
     const token = await createSession(tx, {
       tenantId: actor.tenantId,
       subject: { userId: actor.userId },

@@ -24,7 +24,12 @@ export interface ResolvedSession {
 /** Creates a session with a fresh id (never reuses one from before login). Returns the cookie token. */
 export async function createSession(
   tx: Tx,
-  input: { tenantId: string; subject: SessionSubject; authMethod: string; timeouts: SessionTimeouts },
+  input: {
+    tenantId: string;
+    subject: SessionSubject;
+    authMethod: string;
+    timeouts: SessionTimeouts;
+  },
 ): Promise<string> {
   const token = randomToken(32);
   const now = Date.now();

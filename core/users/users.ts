@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Tx } from "../../db/client.ts";
 import { units, userUnits, users } from "../../db/schema/index.ts";
-import type { Actor, RequestMeta } from "../access/actor.ts";
+import { noRequestMeta, type Actor, type RequestMeta } from "../access/actor.ts";
 import { assertCan } from "../access/policy.ts";
 import { staffRoles, type StaffRole } from "../access/roles.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -103,9 +103,11 @@ export interface UserListPage {
   pageSize: number;
 }
 
+/** Staff names and e-mail addresses are personal data: listing them is audited (never the search text). */
 export async function listUsers(input: {
   database: Database;
   actor: Actor;
+  meta?: RequestMeta;
   search?: string;
   page?: number;
   pageSize?: number;
@@ -141,6 +143,13 @@ export async function listUsers(input: {
       tx,
       rows.map((row) => row.id),
     );
+    await recordAudit(tx, {
+      type: "user.list_viewed",
+      tenantId,
+      actor: input.actor,
+      meta: input.meta ?? noRequestMeta,
+      details: { page, shown: rows.length, searched: Boolean(pattern) },
+    });
     return {
       users: rows.map((row) => toStaffUser(row, unitMap.get(row.id) ?? [])),
       total,
@@ -156,6 +165,7 @@ const finiteOr = (value: number | undefined, fallback: number) =>
 export async function getUser(input: {
   database: Database;
   actor: Actor;
+  meta?: RequestMeta;
   userId: string;
 }): Promise<StaffUser> {
   assertCan(input.actor, "users.manage");
@@ -168,6 +178,13 @@ export async function getUser(input: {
       .where(and(eq(users.tenantId, tenantId), eq(users.id, input.userId)));
     if (!row) throw new AppError("not_found", "errors.notFound");
     const unitMap = await unitIdsByUser(tx, [row.id]);
+    await recordAudit(tx, {
+      type: "user.viewed",
+      tenantId,
+      actor: input.actor,
+      meta: input.meta ?? noRequestMeta,
+      subject: { type: "user", id: row.id },
+    });
     return toStaffUser(row, unitMap.get(row.id) ?? []);
   });
 }

@@ -117,8 +117,13 @@ export const apiOperations: readonly ApiOperation[] = [
     requires: "users.manage",
     query: userListQuery,
     response: userListSchema,
-    handle: async ({ actor, query, services }) => {
-      const page = await listUsers({ database: services.database, actor, ...query });
+    handle: async ({ actor, query, services, state }) => {
+      const page = await listUsers({
+        database: services.database,
+        actor,
+        meta: state.meta,
+        ...query,
+      });
       return { ...page, users: page.users.map(userOf) };
     },
   }),
@@ -146,8 +151,10 @@ export const apiOperations: readonly ApiOperation[] = [
     requires: "users.manage",
     params: idParams,
     response: userSchema,
-    handle: async ({ actor, params, services }) =>
-      userOf(await getUser({ database: services.database, actor, userId: params.id })),
+    handle: async ({ actor, params, services, state }) =>
+      userOf(
+        await getUser({ database: services.database, actor, meta: state.meta, userId: params.id }),
+      ),
   }),
   defineOperation({
     operationId: "updateUser",

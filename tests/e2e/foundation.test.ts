@@ -247,6 +247,16 @@ describe("foundation in the browser (PGlite, every flow)", () => {
     expect(await activeElementId(page)).toBe("main");
   });
 
+  it("moves focus to the main content after a client-side navigation", async () => {
+    await loginAs(page, ADMIN, { via: "demo" });
+    await waitForHydration(page);
+    const nav = page.getByRole("navigation", { name: nb.nav.main });
+    await nav.getByRole("link", { name: nb.nav.units }).click();
+    await page.waitForURL((url) => url.pathname === "/admin/enheter");
+    await page.waitForFunction(() => document.activeElement?.id === "main");
+    expect(await activeElementId(page)).toBe("main");
+  });
+
   it("does login and the units flow with the keyboard alone", async () => {
     const name = uniqueName("Tastaturhagen barnehage");
     const renamed = `${name} (ny)`;

@@ -32,15 +32,21 @@ describe.each(databaseKinds)("row-level security on %s", (kind) => {
       tx.update(units).set({ name: "Kapret" }).where(eq(units.id, unitB)).returning(),
     );
     expect(updated).toHaveLength(0);
-    const deleted = await database.tenant(tenantA, (tx) => tx.delete(units).where(eq(units.id, unitB)).returning());
+    const deleted = await database.tenant(tenantA, (tx) =>
+      tx.delete(units).where(eq(units.id, unitB)).returning(),
+    );
     expect(deleted).toHaveLength(0);
-    const [still] = await database.tenant(tenantB, (tx) => tx.select().from(units).where(eq(units.id, unitB)));
+    const [still] = await database.tenant(tenantB, (tx) =>
+      tx.select().from(units).where(eq(units.id, unitB)),
+    );
     expect(still?.name).toBe("Bvik skole");
   });
 
   it("cannot insert rows into another tenant", async () => {
     await expect(
-      database.tenant(tenantA, (tx) => tx.insert(units).values({ tenantId: tenantB, name: "Inntrenger", serviceType: "annet" })),
+      database.tenant(tenantA, (tx) =>
+        tx.insert(units).values({ tenantId: tenantB, name: "Inntrenger", serviceType: "annet" }),
+      ),
     ).rejects.toThrow();
     const seen = await database.tenant(tenantB, (tx) => tx.select().from(units));
     expect(seen.map((unit) => unit.name)).toEqual(["Bvik skole"]);

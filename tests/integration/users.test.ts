@@ -73,6 +73,29 @@ describe.each(databaseKinds)("staff users on %s", (kind) => {
     );
   }
 
+  it("audits reading a user and listing users, without the search text", async () => {
+    const target = await makeStaff(database, tenantA, { name: "Lest Person" });
+    const meta = { ip: "192.0.2.7", userAgent: "test", requestId: "req-read" };
+    await getUser({ database, actor: adminA, meta, userId: target.userId });
+    const viewed = await auditRows(tenantA, "user.viewed", target.userId);
+    expect(viewed).toHaveLength(1);
+    expect(viewed[0]).toMatchObject({ ip: "192.0.2.7", requestId: "req-read" });
+    expect(viewed[0]!.actor).toMatchObject({ kind: "staff", id: adminA.userId });
+
+    await listUsers({ database, actor: adminA, meta, search: "Lest Person" });
+    const listed = await database.system((tx) =>
+      tx
+        .select()
+        .from(auditEvents)
+        .where(
+          and(eq(auditEvents.eventType, "user.list_viewed"), eq(auditEvents.requestId, "req-read")),
+        ),
+    );
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.details).toEqual({ page: 1, shown: 1, searched: true });
+    expect(JSON.stringify(listed[0])).not.toContain("Lest");
+  });
+
   it("creates a user with roles and units, normalises the e-mail and audits it", async () => {
     const email = freshEmail("Kari.Laerer");
     const created = await createUser({

@@ -8,7 +8,9 @@ import { withDatabase } from "./global-setup.ts";
 export type DatabaseKind = "pglite" | "postgres";
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (as in CI). */
-export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL
+  ? ["pglite", "postgres"]
+  : ["pglite"];
 
 export interface TestDatabase extends Database {
   /** Connection URL (PostgreSQL only), e.g. for starting a server process on the same database. */

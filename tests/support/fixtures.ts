@@ -45,7 +45,13 @@ export const TEST_PASSWORD = "Test-passord-1234";
 export async function makeStaff(
   database: Database,
   tenantId: string,
-  options: { roles?: StaffRole[]; email?: string; name?: string; unitIds?: string[]; password?: string } = {},
+  options: {
+    roles?: StaffRole[];
+    email?: string;
+    name?: string;
+    unitIds?: string[];
+    password?: string;
+  } = {},
 ): Promise<Extract<Actor, { kind: "staff" }>> {
   counter += 1;
   const user = await createUser({
@@ -53,7 +59,9 @@ export async function makeStaff(
     actor: systemActor(tenantId, "test"),
     meta: noRequestMeta,
     values: {
-      email: options.email ?? `ansatt${counter}-${Math.random().toString(36).slice(2, 8)}@testvik.example`,
+      email:
+        options.email ??
+        `ansatt${counter}-${Math.random().toString(36).slice(2, 8)}@testvik.example`,
       name: options.name ?? `Test Ansatt ${counter}`,
       roles: options.roles ?? ["employee"],
       unitIds: options.unitIds ?? [],
