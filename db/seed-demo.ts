@@ -117,15 +117,13 @@ export async function seedDemo(database: Database): Promise<boolean> {
         })
         .returning();
       if (person.units.length > 0) {
-        await tx
-          .insert(userUnits)
-          .values(
-            person.units.map((name) => ({
-              tenantId,
-              userId: user!.id,
-              unitId: unitIdByName.get(name)!,
-            })),
-          );
+        await tx.insert(userUnits).values(
+          person.units.map((name) => ({
+            tenantId,
+            userId: user!.id,
+            unitId: unitIdByName.get(name)!,
+          })),
+        );
       }
       await recordAudit(tx, {
         type: "user.created",

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import type { Database, Tx } from "../../db/client.ts";
 import { citizens, users } from "../../db/schema/index.ts";
 import type { Actor, RequestMeta } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
@@ -14,6 +14,8 @@ import {
   loadStaffActor,
   type SessionTimeouts,
 } from "./sessions.ts";
+
+type StaffActor = Extract<Actor, { kind: "staff" }>;
 
 export interface LoginPolicy {
   maxFailures: number;
@@ -132,22 +134,14 @@ export async function loginWithPassword(input: {
       });
       return null;
     }
-    const actor = (await loadStaffActor(tx, user.id))!;
-    const token = await createSession(tx, {
-      tenantId: user.tenantId,
-      subject: { userId: user.id },
+    const actor = (await loadStaffActor(tx, user.id)) as StaffActor;
+    return startSession(tx, {
+      actor,
       authMethod: "password",
       timeouts: input.timeouts,
-    });
-    await recordAudit(tx, {
-      type: "auth.login",
-      tenantId: user.tenantId,
-      actor,
       meta: input.meta,
-      subject: { type: "user", id: user.id },
       details: { method: "password" },
     });
-    return { token, actor };
   });
   if (!result) throw loginFailed();
   return result;
@@ -201,26 +195,18 @@ export async function loginStaffWithOidc(input: {
       .update(users)
       .set({ lastLoginAt: new Date(), oidcSubject: input.subject })
       .where(eq(users.id, user.id));
-    const actor = (await loadStaffActor(tx, user.id))!;
-    const token = await createSession(tx, {
-      tenantId: user.tenantId,
-      subject: { userId: user.id },
+    const actor = (await loadStaffActor(tx, user.id)) as StaffActor;
+    return startSession(tx, {
+      actor,
       authMethod: `oidc:${input.provider}`,
       timeouts: input.timeouts,
-    });
-    await recordAudit(tx, {
-      type: "auth.login",
-      tenantId: user.tenantId,
-      actor,
       meta: input.meta,
-      subject: { type: "user", id: user.id },
       details: {
         method: "oidc",
         provider: input.provider,
         firstBinding: user.oidcSubject === null,
       },
     });
-    return { token, actor };
   });
 }
 
@@ -287,27 +273,19 @@ export async function loginCitizenWithOidc(input: {
       .update(citizens)
       .set({ lastLoginAt: new Date(), name: input.name ?? citizen!.name })
       .where(eq(citizens.id, citizen!.id));
-    const actor: Actor = {
+    const actor: Extract<Actor, { kind: "citizen" }> = {
       kind: "citizen",
       citizenId: citizen!.id,
       tenantId: input.tenantId,
       name: input.name ?? citizen!.name,
     };
-    const token = await createSession(tx, {
-      tenantId: input.tenantId,
-      subject: { citizenId: citizen!.id },
+    return startSession(tx, {
+      actor,
       authMethod: "oidc:citizen",
       timeouts: input.timeouts,
-    });
-    await recordAudit(tx, {
-      type: "auth.login",
-      tenantId: input.tenantId,
-      actor,
       meta: input.meta,
-      subject: { type: "citizen", id: citizen!.id },
       details: { method: "oidc" },
     });
-    return { token, actor };
   });
 }
 
@@ -383,20 +361,44 @@ export async function loginDemoUser(input: {
     const actor = await loadStaffActor(tx, input.userId);
     if (!actor || actor.kind !== "staff") throw loginFailed();
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, actor.userId));
-    const token = await createSession(tx, {
-      tenantId: actor.tenantId,
-      subject: { userId: actor.userId },
+    return startSession(tx, {
+      actor,
       authMethod: "demo",
       timeouts: input.timeouts,
-    });
-    await recordAudit(tx, {
-      type: "auth.login",
-      tenantId: actor.tenantId,
-      actor,
       meta: input.meta,
-      subject: { type: "user", id: actor.userId },
       details: { method: "demo" },
     });
-    return { token, actor };
   });
+}
+
+/** Opens a session for an authenticated actor and audits the login, in the caller's transaction. */
+async function startSession(
+  tx: Tx,
+  input: {
+    actor: Extract<Actor, { kind: "staff" | "citizen" }>;
+    authMethod: string;
+    timeouts: SessionTimeouts;
+    meta: RequestMeta;
+    details: Record<string, unknown>;
+  },
+): Promise<LoginResult> {
+  const { actor } = input;
+  const token = await createSession(tx, {
+    tenantId: actor.tenantId,
+    subject: actor.kind === "staff" ? { userId: actor.userId } : { citizenId: actor.citizenId },
+    authMethod: input.authMethod,
+    timeouts: input.timeouts,
+  });
+  await recordAudit(tx, {
+    type: "auth.login",
+    tenantId: actor.tenantId,
+    actor,
+    meta: input.meta,
+    subject:
+      actor.kind === "staff"
+        ? { type: "user", id: actor.userId }
+        : { type: "citizen", id: actor.citizenId },
+    details: input.details,
+  });
+  return { token, actor };
 }
