@@ -245,7 +245,11 @@ describe.each(databaseKinds)("OIDC login against a real provider (%s)", (kind) =
     const logins = (await auditRows("auth.login")).filter((row) => row.subjectId === staffUserId);
     expect(logins).toHaveLength(1);
     expect(logins[0]!.subjectType).toBe("user");
-    expect(logins[0]!.details).toEqual({ method: "oidc", provider: "Entra ID" });
+    expect(logins[0]!.details).toEqual({
+      method: "oidc",
+      provider: "Entra ID",
+      firstBinding: true,
+    });
     const staffSessions = await server.services.database.system((tx) =>
       tx.select().from(sessions).where(eq(sessions.userId, staffUserId)),
     );
