@@ -1,6 +1,8 @@
 import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme";
 import "./app.css";
+import "./search.css";
+import "./print.css";
 import { Button, Heading, Link as DsLink, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import { useEffect, useRef, type ReactNode } from "react";
 import {
@@ -19,6 +21,7 @@ import {
 import type { Permission } from "../core/access/roles.ts";
 import { defaultLanguage, htmlLang, languages, type Language } from "../i18n/index.ts";
 import type { Route } from "./+types/root";
+import { FeedbackEntry } from "./components/feedback.tsx";
 import { CsrfField } from "./components/forms.tsx";
 import { I18nProvider, useT } from "./lib/i18n.tsx";
 
@@ -55,6 +58,8 @@ interface NavItem {
   labelKey: string;
   permission?: Permission;
   staffOnly?: boolean;
+  /** Shown to anonymous visitors only (a staff member sees the permission-gated item instead). */
+  anonymousOnly?: boolean;
 }
 
 const navItems: NavItem[] = [
@@ -64,6 +69,15 @@ const navItems: NavItem[] = [
   { to: "/admin/innstillinger", labelKey: "nav.settings", permission: "tenant.manage" },
   { to: "/min-side", labelKey: "nav.profile" },
   { to: "/api-dokumentasjon", labelKey: "nav.apiDocs", staffOnly: true },
+  { to: "/veileder", labelKey: "guide.navLabel", permission: "guide.read" },
+  { to: "/veileder", labelKey: "guide.navLabel", anonymousOnly: true },
+  { to: "/hvem-kan-hjelpe", labelKey: "directory.navPublic" },
+  { to: "/hvem-kan-hjelpe", labelKey: "directory.navPublic", anonymousOnly: true },
+  { to: "/foresatte", labelKey: "publicSite.navGuardians", anonymousOnly: true },
+  { to: "/ung", labelKey: "youth.nav", anonymousOnly: true },
+  { to: "/admin/tjenester", labelKey: "directory.navAdmin", permission: "guide.edit" },
+  { to: "/admin/tilbakemeldinger", labelKey: "feedback.nav", permission: "guide.edit" },
+  { to: "/admin/innhold", labelKey: "editor.nav", permission: "guide.edit" },
 ];
 
 function Header({ data }: { data: RootData | undefined }) {
@@ -71,11 +85,12 @@ function Header({ data }: { data: RootData | undefined }) {
   const location = useLocation();
   const returnTo = location.pathname + location.search;
   const user = data?.user ?? null;
-  const visible = navItems.filter(
-    (item) =>
-      user &&
-      (!item.permission || data?.permissions.includes(item.permission)) &&
-      (!item.staffOnly || user.kind === "staff"),
+  const visible = navItems.filter((item) =>
+    item.anonymousOnly
+      ? !user
+      : user &&
+        (!item.permission || data?.permissions.includes(item.permission)) &&
+        (!item.staffOnly || user.kind === "staff"),
   );
   return (
     <header className="site-header">
@@ -89,6 +104,27 @@ function Header({ data }: { data: RootData | undefined }) {
           </a>
         </div>
         <div className="site-header__tools">
+          <Form
+            method="get"
+            action="/sok"
+            role="search"
+            aria-label={t("search.headerLabel")}
+            className="site-search"
+          >
+            <label htmlFor="site-search-q" className="visually-hidden">
+              {t("search.headerLabel")}
+            </label>
+            <input
+              id="site-search-q"
+              name="q"
+              type="search"
+              className="ds-input site-search__input"
+              autoComplete="off"
+            />
+            <Button type="submit" variant="secondary" data-size="sm">
+              {t("search.headerSubmit")}
+            </Button>
+          </Form>
           <Form method="post" action="/sprak" reloadDocument className="language-form">
             <CsrfField />
             <input type="hidden" name="returnTo" value={returnTo} />
@@ -165,6 +201,18 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** Feedback on every page of a municipality, except on the feedback form itself. */
+function PageFeedback({ data }: { data: RootData | undefined }) {
+  const t = useT();
+  const { pathname } = useLocation();
+  if (!data?.municipality || pathname === "/tilbakemelding") return null;
+  return (
+    <aside className="page-feedback" aria-label={t("feedback.title")}>
+      <FeedbackEntry pagePath={pathname} />
+    </aside>
+  );
+}
+
 function Chrome({ data, children }: { data: RootData | undefined; children: ReactNode }) {
   const t = useT();
   return (
@@ -174,8 +222,12 @@ function Chrome({ data, children }: { data: RootData | undefined; children: Reac
       <main id="main" tabIndex={-1} className="site-main">
         {children}
       </main>
+      <PageFeedback data={data} />
       <footer className="site-footer">
         <Paragraph data-size="sm">{t("app.footer")}</Paragraph>
+        <Paragraph data-size="sm">
+          <DsLink href="/hva-er-nytt">{t("editor.whatsNew.title")}</DsLink>
+        </Paragraph>
         {data?.municipality ? <Paragraph data-size="sm">{data.municipality}</Paragraph> : null}
       </footer>
     </>

@@ -3,7 +3,9 @@
  * on PostgreSQL, measured side by side in one run:
  *   (a) a bare framework route returning a constant (/healthz: all middleware, no database),
  *   (b) the logged-in start page (session lookup, tenant, server rendering),
- *   (c) one authenticated API read (GET /api/v1/units).
+ *   (c) one authenticated API read (GET /api/v1/units),
+ *   (d) a published public guide page served to an anonymous visitor (no session: public tenant,
+ *       content query by audience, Markdown rendering).
  * Ratios b/a and c/a make the figures comparable across machines. Nothing here is a test.
  *
  * Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10),
@@ -22,6 +24,8 @@ import {
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** The demo content's public model page (content/nb/modell/bts-modellen.md). */
+const GUIDE_PAGE = "/veileder/bts-modellen";
 const postgresBase =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
@@ -41,6 +45,8 @@ async function measure(database: string, env: Record<string, string>): Promise<R
     // Warm up each path once so lazy imports and caches do not count.
     for (const path of ["/healthz", "/", "/api/v1/units"])
       await fetch(`${server.url}${path}`, { headers });
+    const guideStatus = (await fetch(`${server.url}${GUIDE_PAGE}`)).status;
+    if (guideStatus !== 200) console.log(`${database}: ${GUIDE_PAGE} answered ${guideStatus}`);
     const rows: Row[] = [];
     rows.push({
       database,
@@ -56,6 +62,11 @@ async function measure(database: string, env: Record<string, string>): Promise<R
       database,
       scenario: "c API read",
       result: await load(`${server.url}/api/v1/units`, { seconds, connections, headers }),
+    });
+    rows.push({
+      database,
+      scenario: "d guide (anon)",
+      result: await load(`${server.url}${GUIDE_PAGE}`, { seconds, connections }),
     });
     return rows;
   } finally {

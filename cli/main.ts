@@ -24,6 +24,12 @@ Kommandoer:
   user reset-password --email E --password P
                                      Sett nytt passord og logg brukeren ut overalt
   audit verify [--tenant NNNN]       Forsegl og kontroller hash-kjeden i revisjonsloggen
+  content export <mappe> --tenant NNNN
+                                     Skriv kommunens publiserte sider til filer (én mappe per språk)
+  content import <mappe> --tenant NNNN
+                                     Les sider fra filer; endrede filer blir nye publiserte versjoner
+  content check [mappe]              Finn lenker som ikke peker på noen side og bilder uten
+                                     alternativ tekst (standard: content); avslutter med kode 1 ved funn
 
 Databasen er innebygd PGlite i ./data, eller PostgreSQL når DATABASE_URL er satt.`;
 
@@ -81,6 +87,21 @@ export async function main(argv: string[]): Promise<void> {
   const [command, sub] = positionals;
   if (!command || values.help) {
     process.stdout.write(`${usage}\n`);
+    return;
+  }
+
+  // The check reads files only: it needs no configuration or database.
+  if (command === "content" && sub === "check") {
+    const dir = positionals[2] ?? "content";
+    const { checkContentDir } = await import("../core/guide/files.ts");
+    const problems = await checkContentDir(dir);
+    for (const problem of problems) process.stdout.write(`${problem}\n`);
+    process.stdout.write(
+      problems.length === 0
+        ? `Ingen feil funnet i ${dir}.\n`
+        : `${problems.length} feil funnet i ${dir}.\n`,
+    );
+    if (problems.length > 0) process.exitCode = 1;
     return;
   }
 
@@ -202,6 +223,26 @@ export async function main(argv: string[]): Promise<void> {
         if (broken) process.exitCode = 2;
       });
       return;
+    case "content export":
+    case "content import": {
+      const dir = positionals[2];
+      if (!dir) fail(`Mangler mappe: laget content ${sub} <mappe> --tenant NNNN`);
+      const { exportContent, importContent } = await import("../core/guide/files.ts");
+      await withDatabase(config, async (database) => {
+        const tenantId = await tenantIdFor(database, values.tenant);
+        const actor = systemActor(tenantId, "cli");
+        if (sub === "export") {
+          const written = await exportContent({ database, actor, tenantId, dir });
+          process.stdout.write(`Skrev ${written.length} sider til ${dir}.\n`);
+        } else {
+          const result = await importContent({ database, actor, tenantId, dir });
+          process.stdout.write(
+            `Importert: ${result.created} nye, ${result.updated} endrede, ${result.unchanged} uendrede sider.\n`,
+          );
+        }
+      });
+      return;
+    }
     default:
       fail(`Ukjent kommando: ${positionals.join(" ")}\n\n${usage}`);
   }

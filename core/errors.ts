@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "payload_too_large"
   | "rate_limited"
   | "locked"
+  | "unavailable"
   | "internal";
 
 /** Field name → message key in the catalog (e.g. `errors.required`). */
@@ -46,4 +47,6 @@ export const httpStatusByCode: Record<AppErrorCode, number> = {
   locked: 423,
   rate_limited: 429,
   internal: 500,
+  /** A service the request needs is switched off or down (e.g. no SMTP server configured). */
+  unavailable: 503,
 };

@@ -1,6 +1,13 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
-import type { Database } from "./client.ts";
-import { tenants, userUnits, units, users } from "./schema/index.ts";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import type { Database, Tx } from "./client.ts";
+import { directoryEntries, tenants, userUnits, units, users } from "./schema/index.ts";
+import { directoryInputSchema } from "../core/guide/directory.ts";
+import { importContentFiles, readContentFiles } from "../core/guide/files.ts";
 import { hashPassword } from "../core/auth/passwords.ts";
 import { recordAudit } from "../core/audit/audit.ts";
 import { noRequestMeta, systemActor } from "../core/access/actor.ts";
@@ -73,8 +80,41 @@ export const demoUsers: { name: string; email: string; roles: StaffRole[]; units
   },
 ];
 
+/** The default content shipped with Laget (content/README.md). */
+export const CONTENT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "content");
+
+const demoServiceSchema = z.looseObject({ unit: z.string().optional() });
+
+/** content/demo/tjenester.yaml into directory_entries, validated as the directory admin validates. */
+async function seedDirectory(
+  tx: Tx,
+  tenantId: string,
+  unitIdByName: Map<string, string>,
+  file: string,
+): Promise<number> {
+  if (!existsSync(file)) return 0;
+  const list = z.array(demoServiceSchema).parse(parseYaml(readFileSync(file, "utf8")) ?? []);
+  const rows = list.map(({ unit, ...entry }, index) => {
+    const unitId = unit ? unitIdByName.get(unit) : undefined;
+    if (unit && !unitId) throw new Error(`${file}: tjeneste ${index + 1}: ukjent enhet «${unit}»`);
+    const parsed = directoryInputSchema.safeParse({ ...entry, unitId });
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
+      throw new Error(
+        `${file}: tjeneste ${index + 1} (${String(entry.name)}): ugyldige felt: ${fields}`,
+      );
+    }
+    return { ...parsed.data, unitId: parsed.data.unitId ?? null, tenantId };
+  });
+  if (rows.length > 0) await tx.insert(directoryEntries).values(rows);
+  return rows.length;
+}
+
 /** Seeds the demo municipality unless it exists. Returns whether it seeded. */
-export async function seedDemo(database: Database): Promise<boolean> {
+export async function seedDemo(
+  database: Database,
+  options: { contentDir?: string } = {},
+): Promise<boolean> {
   const [existing] = await database.system((tx) =>
     tx
       .select({ id: tenants.id })
@@ -83,6 +123,10 @@ export async function seedDemo(database: Database): Promise<boolean> {
   );
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const contentDir = options.contentDir ?? CONTENT_DIR;
+  // Files are read and validated before the transaction: a broken file stops the seed loudly.
+  const guideDir = path.join(contentDir, "nb");
+  const contentFiles = existsSync(guideDir) ? await readContentFiles(guideDir) : [];
   await database.system(async (tx) => {
     const [tenant] = await tx
       .insert(tenants)
@@ -134,6 +178,16 @@ export async function seedDemo(database: Database): Promise<boolean> {
         details: { roles: person.roles },
       });
     }
+    // The guide's default pages, published, with one content.imported audit event.
+    if (contentFiles.length > 0) {
+      await importContentFiles(tx, { tenantId, actor, files: contentFiles });
+    }
+    await seedDirectory(
+      tx,
+      tenantId,
+      unitIdByName,
+      path.join(contentDir, "demo", "tjenester.yaml"),
+    );
   });
   return true;
 }

@@ -1,5 +1,7 @@
 import { sealAuditChains } from "../core/audit/audit.ts";
 import { purgeExpiredSessions } from "../core/auth/sessions.ts";
+import { remindDueRevisions, type ReminderMailer } from "../core/guide/content.ts";
+import { sendWorryReminders } from "../core/guide/worry.ts";
 import type { Config } from "../core/platform/config.ts";
 import type { Database } from "../db/client.ts";
 
@@ -14,13 +16,26 @@ export interface Job {
 }
 
 /** The platform's recurring jobs. Later modules (reminders, retention deletion, reports) add theirs. */
-export function platformJobs(database: Database, config: Config): Job[] {
+export function platformJobs(database: Database, config: Config, mailer?: ReminderMailer): Job[] {
   return [
     { name: "audit.seal", everyMs: 5_000, run: () => sealAuditChains(database) },
     {
       name: "sessions.purge",
       everyMs: 10 * 60_000,
       run: () => purgeExpiredSessions(database, config.session),
+    },
+    // Marks yearly revisions due within 30 days; the editor shows the reminder banner.
+    {
+      name: "content.revision_reminder",
+      everyMs: 60 * 60_000,
+      run: () => remindDueRevisions(database, new Date(), mailer),
+    },
+    // Worry notes due within 2 days and undecided: "Frist om 2 dager" in the app, and a short
+    // e-mail without any content of the note when mail is configured.
+    {
+      name: "worry.reminders",
+      everyMs: 15 * 60_000,
+      run: () => sendWorryReminders({ database, mailer }),
     },
   ];
 }

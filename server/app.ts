@@ -31,6 +31,7 @@ import { safeReturnTo, staffEmailFrom, type OidcKind } from "./oidc.ts";
 import { securityHeaders } from "./security-headers.ts";
 import type { Services } from "./services.ts";
 import { serveStaticFiles } from "./static.ts";
+import { registerPdfRoutes } from "./pdf-routes.ts";
 
 export interface RequestState {
   requestId: string;
@@ -328,6 +329,9 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
 
   // 10. The JSON API.
   app.route("/api/v1", createApi(services));
+
+  // 10b. The guide as PDF (before the web UI, whose /veileder/:slug would take the .pdf names).
+  registerPdfRoutes(app, services);
 
   // 11. Everything else is the web UI.
   if (rrHandler) {

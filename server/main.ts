@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, demoUsers, seedDemo } from "../db/seed-demo.ts";
 import { platformJobs, startJobs } from "../jobs/runner.ts";
 import { createApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
+import { createMailer } from "./mail.ts";
 import { createOidcClients } from "./oidc.ts";
 import type { Services } from "./services.ts";
 
@@ -41,7 +42,13 @@ export async function startServer(
     );
   }
   const build = (await import(pathToFileURL(serverBuildFile).href)) as ServerBuild;
-  const services: Services = { config, database, logger, oidc: createOidcClients(config) };
+  const services: Services = {
+    config,
+    database,
+    logger,
+    oidc: createOidcClients(config),
+    mailer: createMailer(config),
+  };
   const app = createApp(services, { build, clientDir: path.join(buildDir, "client") });
 
   const server: ServerType = await new Promise((resolve) => {
@@ -53,7 +60,7 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
 
-  const jobs = startJobs(platformJobs(database, config), logger);
+  const jobs = startJobs(platformJobs(database, config, services.mailer), logger);
 
   print(
     `Laget kjører på ${url} (database: ${database.kind === "pglite" ? `innebygd PGlite i ${config.database.kind === "pglite" ? config.database.dataDir : ""}` : "PostgreSQL"})`,
@@ -87,6 +94,7 @@ export async function startServer(
         clearTimeout(forceClose);
         clearInterval(closeIdle);
         await jobs.stop();
+        services.mailer.close();
         await sealAuditChains(database).catch(() => undefined);
         await database.close();
       })();

@@ -2,13 +2,20 @@ import { Card, Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet
 import { useLoaderData } from "react-router";
 import type { Permission } from "../../core/access/roles.ts";
 import { listUnits } from "../../core/units/units.ts";
+import { can } from "../../core/access/policy.ts";
+import { listMyWorryReminders, osloDate } from "../../core/guide/worry.ts";
+import { WorryReminders } from "../components/worry-fields.tsx";
+import { PublicLanding } from "../components/public-landing.tsx";
 import { useT } from "../lib/i18n.tsx";
+import { modelPagePath } from "../lib/public-content.ts";
 import type { Route } from "./+types/home";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const actor = context.actor;
   const municipality = context.tenant?.name ?? "";
-  if (!actor || actor.kind === "system") return { kind: "public" as const, municipality };
+  if (!actor || actor.kind === "system") {
+    return { kind: "public" as const, municipality, modelPath: await modelPagePath(context) };
+  }
   if (actor.kind === "citizen") return { kind: "citizen" as const, municipality, name: actor.name };
   const units = await listUnits({ database: context.services.database, actor });
   return {
@@ -18,6 +25,11 @@ export async function loader({ context }: Route.LoaderArgs) {
     roles: actor.roles,
     unitNames: units.filter((unit) => actor.unitIds.includes(unit.id)).map((unit) => unit.name),
     permissions: context.permissions,
+    // "Frist om 2 dager": the author's own undecided worry notes whose reminder has gone out.
+    worryReminders: can(actor, "guide.read")
+      ? await listMyWorryReminders({ database: context.services.database, actor })
+      : [],
+    today: osloDate(),
   };
 }
 
@@ -30,6 +42,18 @@ interface StartCard {
 
 /** Start cards by permission: what this role can do. Modules still to come are described, not linked. */
 const startCards: StartCard[] = [
+  {
+    permission: "guide.read",
+    to: "/bekymring",
+    titleKey: "worry.title",
+    textKey: "worry.startCardText",
+  },
+  {
+    permission: "guide.read",
+    to: "/mine-bekymringer",
+    titleKey: "worry.mine.title",
+    textKey: "worry.mineCardText",
+  },
   {
     permission: "units.manage",
     to: "/admin/enheter",
@@ -61,19 +85,7 @@ export default function Home() {
   const data = useLoaderData<typeof loader>();
 
   if (data.kind === "public") {
-    return (
-      <div className="page">
-        <title>{`${t("app.name")} – ${data.municipality}`}</title>
-        <Heading level={1} data-size="lg">
-          {t("start.publicTitle", { municipality: data.municipality })}
-        </Heading>
-        <Paragraph data-size="lg">{t("app.tagline")}</Paragraph>
-        <Paragraph>{t("start.publicIntro")}</Paragraph>
-        <Paragraph>
-          {t("start.publicLogin")} <DsLink href="/logg-inn">{t("nav.login")}</DsLink>
-        </Paragraph>
-      </div>
-    );
+    return <PublicLanding municipality={data.municipality} modelPath={data.modelPath} />;
   }
 
   if (data.kind === "citizen") {
@@ -103,6 +115,7 @@ export default function Home() {
           ? t("start.unitsLine", { units: data.unitNames.join(", ") })
           : t("start.noUnits")}
       </Paragraph>
+      <WorryReminders reminders={data.worryReminders} today={data.today} />
       <Heading level={2} data-size="md">
         {t("start.cardsHeading")}
       </Heading>

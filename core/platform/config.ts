@@ -64,6 +64,11 @@ export const environmentSchema = z.object({
   OIDC_CITIZEN_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_CITIZEN_NAME: z.string().min(1).default("ID-porten"),
   OIDC_ALLOW_INSECURE: booleanFromEnv.default(false),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, "må starte med smtp:// eller smtps://")
+    .optional(),
+  SMTP_FROM: z.string().trim().min(3).default("Laget <ikke-svar@laget.invalid>"),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -96,6 +101,8 @@ export interface Config {
   demoLogin: boolean;
   seedDemo: boolean;
   oidc: { staff?: OidcProviderConfig; citizen?: OidcProviderConfig; allowInsecure: boolean };
+  /** Outgoing e-mail (feedback replies); `url` unset means sending is switched off. */
+  mail: { url: string | undefined; from: string };
 }
 
 /** Thrown when the environment is invalid; the message is one line naming the variable. */
@@ -232,5 +239,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       citizen: oidcProvider("CITIZEN", env),
       allowInsecure: env.OIDC_ALLOW_INSECURE,
     },
+    mail: { url: env.SMTP_URL, from: env.SMTP_FROM },
   };
 }

@@ -76,6 +76,8 @@ export const contentVersions = pgTable(
     /** Kind-specific fields (a step's responsible, deadline, tools and legal notes; a term's synonyms …). */
     fields: jsonb("fields").$type<Record<string, unknown>>().notNull().default({}),
     changeNote: text("change_note").notNull().default(""),
+    /** The reviewer's note when a version is sent back to draft (rejectVersion). */
+    reviewNote: text("review_note").notNull().default(""),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
     submittedBy: uuid("submitted_by").references(() => users.id),

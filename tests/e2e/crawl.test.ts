@@ -73,7 +73,14 @@ describe("crawl: every navigation page for every demo role passes axe", () => {
 
   it("anonymous visitor: the public pages", async () => {
     await visit(page, "/");
-    expect(await page.getByRole("navigation", { name: nb.nav.main }).count()).toBe(0);
+    // Anonymous visitors get the public navigation: only pages that need no login.
+    const navLinks = await sameOriginLinks(page, `nav[aria-label="${nb.nav.main}"]`);
+    expect(navLinks).toEqual(expect.arrayContaining(["/hvem-kan-hjelpe", "/foresatte", "/ung"]));
+    for (const href of navLinks) {
+      expect(href).not.toMatch(/^\/(admin|min-side|mine-bekymringer|api-dokumentasjon)/);
+      await visit(page, href);
+      expect(await page.getByRole("heading", { level: 1 }).count(), `h1 on ${href}`).toBe(1);
+    }
     await visit(page, "/logg-inn");
   });
 

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from "../../core/platform/config.ts";
 import type { Database } from "../../db/client.ts";
 import { createApp } from "../../server/app.ts";
 import { createLogger } from "../../server/logger.ts";
+import { createMailer } from "../../server/mail.ts";
 import { createOidcClients } from "../../server/oidc.ts";
 import type { Services } from "../../server/services.ts";
 import { CSRF_COOKIE, csrfTokenFor, newCsrfSecret, SESSION_COOKIE } from "../../server/cookies.ts";
@@ -36,6 +37,7 @@ export function testServices(database: Database, env: Record<string, string> = {
     database,
     logger: createLogger(config.logLevel),
     oidc: createOidcClients(config),
+    mailer: createMailer(config),
   };
 }
 
