@@ -22,12 +22,58 @@ const postgresBase =
 
 // Norwegian-like vocabulary: compounds are built from these, as the guide's own words are.
 const stems = [
-  "barn", "unge", "foresatte", "skole", "barnehage", "helse", "stasjon", "samtale", "undring",
-  "bekymring", "melding", "tiltak", "plan", "stafett", "logg", "samarbeid", "tjeneste", "nivå",
-  "rutine", "verktøy", "samtykke", "taushet", "plikt", "oppfølging", "kartlegging", "familie",
-  "trivsel", "mestring", "overgang", "ansvar", "koordinator", "team", "møte", "evaluering",
-  "lærer", "rektor", "fastlege", "barnevern", "psykisk", "fritid", "venner", "søvn", "mobbing",
-  "vold", "rus", "sorg", "språk", "lek", "observasjon", "skjema", "drøfting", "refleksjon",
+  "barn",
+  "unge",
+  "foresatte",
+  "skole",
+  "barnehage",
+  "helse",
+  "stasjon",
+  "samtale",
+  "undring",
+  "bekymring",
+  "melding",
+  "tiltak",
+  "plan",
+  "stafett",
+  "logg",
+  "samarbeid",
+  "tjeneste",
+  "nivå",
+  "rutine",
+  "verktøy",
+  "samtykke",
+  "taushet",
+  "plikt",
+  "oppfølging",
+  "kartlegging",
+  "familie",
+  "trivsel",
+  "mestring",
+  "overgang",
+  "ansvar",
+  "koordinator",
+  "team",
+  "møte",
+  "evaluering",
+  "lærer",
+  "rektor",
+  "fastlege",
+  "barnevern",
+  "psykisk",
+  "fritid",
+  "venner",
+  "søvn",
+  "mobbing",
+  "vold",
+  "rus",
+  "sorg",
+  "språk",
+  "lek",
+  "observasjon",
+  "skjema",
+  "drøfting",
+  "refleksjon",
 ];
 const fillers = ["og", "i", "på", "med", "for", "til", "som", "når", "det", "en", "et", "av", "om"];
 
@@ -133,7 +179,9 @@ async function measure(name: string, database: Database): Promise<Row[]> {
   });
   const seeded = performance.now();
   await seedPages(database, tenant.id);
-  console.log(`${name}: ${pageCount} pages seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+  console.log(
+    `${name}: ${pageCount} pages seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+  );
   const staff: Actor = {
     kind: "staff",
     userId: "00000000-0000-0000-0000-000000000000",
@@ -203,7 +251,13 @@ async function main() {
   const line = (cells: string[]) => console.log(cells.map((cell) => cell.padEnd(14)).join(""));
   line(["database", "viewer", "p50 ms", "p95 ms", "mean hits"]);
   for (const row of rows) {
-    line([row.database, row.viewer, row.p50.toFixed(1), row.p95.toFixed(1), row.meanHits.toFixed(0)]);
+    line([
+      row.database,
+      row.viewer,
+      row.p50.toFixed(1),
+      row.p95.toFixed(1),
+      row.meanHits.toFixed(0),
+    ]);
   }
 }
 

@@ -57,8 +57,7 @@ async function who(c: Context<AppEnv>, services: Services) {
   const state = c.get("state");
   let tenant: Tenant | null;
   if (state.actor?.tenantId) tenant = await getTenant(services.database, state.actor.tenantId);
-  else
-    tenant = await findPublicTenant(services.database, services.config.publicMunicipalityNumber);
+  else tenant = await findPublicTenant(services.database, services.config.publicMunicipalityNumber);
   if (!tenant) throw new AppError("not_found", "errors.notFound");
   return { tenant, state };
 }

@@ -336,6 +336,8 @@ export default function ContentEditorPage() {
         </Alert>
       ) : null}
 
+      {/* Up here, since the workflow section is gone when someone else already published. */}
+      <FormErrors failure={workflowFailure} />
       {conflict ? <ConflictPanel conflict={conflict} /> : null}
 
       <EditorForm
@@ -354,7 +356,6 @@ export default function ContentEditorPage() {
           approval={loaded.approval}
           coordinatorCount={loaded.coordinatorCount}
           rejectFailure={rejectFailure}
-          failure={workflowFailure}
         />
       ) : null}
 
@@ -656,7 +657,6 @@ function Workflow(props: {
   approval: ReturnType<typeof approvalBlock> | null;
   coordinatorCount: number;
   rejectFailure: ActionFailure | undefined;
-  failure: ActionFailure | undefined;
 }) {
   const t = useT();
   const { draft, approval } = props;
@@ -665,7 +665,6 @@ function Workflow(props: {
       <Heading level={2} data-size="md" id="godkjenning-heading">
         {t("editor.workflowHeading")}
       </Heading>
-      <FormErrors failure={props.failure} />
       <Paragraph>
         {t("editor.versionState", {
           number: draft.number,

@@ -58,7 +58,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "guide.edit");
   const { database, mailer } = context.services;
   const item = await loadOr404(() =>
-    getFeedback({ database, actor, feedbackId: params.feedbackId }),
+    getFeedback({ database, actor, meta: context.meta, feedbackId: params.feedbackId }),
   );
   const revisions = await listRevisionsForFeedback({ database, actor });
   return {

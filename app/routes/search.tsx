@@ -28,7 +28,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const pageParam = Number(url.searchParams.get("side") ?? "1");
   const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
   const tenantId = context.actor?.tenantId ?? context.tenant?.id ?? null;
-  if (!tenantId) return { query: query.trim(), result: null, errorKey: null } satisfies SearchPageData;
+  if (!tenantId)
+    return { query: query.trim(), result: null, errorKey: null } satisfies SearchPageData;
   try {
     const result = await searchSite({
       database: context.services.database,
@@ -43,7 +44,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     if (!isAppError(error) || error.code !== "validation") throw error;
     // The form comes back with the message beside the field; the long text is not echoed whole.
     return data(
-      { query: query.slice(0, maxQueryLength), result: null, errorKey: error.messageKey } satisfies SearchPageData,
+      {
+        query: query.slice(0, maxQueryLength),
+        result: null,
+        errorKey: error.messageKey,
+      } satisfies SearchPageData,
       { status: 400 },
     );
   }
@@ -60,7 +65,11 @@ function Snippet({ parts }: { parts: SnippetPart[] }) {
   return (
     <Paragraph className="search-result__snippet">
       {parts.map((part, index) =>
-        part.mark ? <mark key={index}>{part.text}</mark> : <Fragment key={index}>{part.text}</Fragment>,
+        part.mark ? (
+          <mark key={index}>{part.text}</mark>
+        ) : (
+          <Fragment key={index}>{part.text}</Fragment>
+        ),
       )}
     </Paragraph>
   );
@@ -174,7 +183,10 @@ function Pagination({ result }: { result: SearchResult }) {
               </span>
             ) : (
               <DsLink asChild>
-                <Link to={pageHref(query, number)} aria-label={t("search.pageNumber", { page: number })}>
+                <Link
+                  to={pageHref(query, number)}
+                  aria-label={t("search.pageNumber", { page: number })}
+                >
                   {number}
                 </Link>
               </DsLink>

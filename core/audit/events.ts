@@ -47,6 +47,7 @@ export const auditEventType = z.enum([
   "directory.deactivated",
   "directory.reactivated",
   "feedback.received",
+  "feedback.viewed",
   "feedback.state_changed",
   "feedback.linked",
   "feedback.replied",

@@ -302,14 +302,26 @@ async function loadItem(tx: Tx, tenantId: string, feedbackId: string): Promise<F
   return toItem(row);
 }
 
+/** One item with its full text. The text is free text that may name someone: the read is audited. */
 export async function getFeedback(input: {
   database: Database;
   actor: Actor;
+  meta: RequestMeta;
   feedbackId: string;
 }): Promise<FeedbackItem> {
   const tenantId = coordinatorTenant(input.actor);
   assertFeedbackId(input.feedbackId);
-  return input.database.tenant(tenantId, (tx) => loadItem(tx, tenantId, input.feedbackId));
+  return input.database.tenant(tenantId, async (tx) => {
+    const item = await loadItem(tx, tenantId, input.feedbackId);
+    await recordAudit(tx, {
+      type: "feedback.viewed",
+      tenantId,
+      actor: input.actor,
+      meta: input.meta,
+      subject: { type: "feedback", id: item.id },
+    });
+    return item;
+  });
 }
 
 /** The municipality's revisions, newest year first, for the "link to revision" choice. */

@@ -17,8 +17,16 @@ import {
  * to, with axe on each. Pages added later show up here without anyone listing them.
  */
 
-// Links that are not pages of the web UI: JSON, OIDC redirects, and the logout endpoint.
-const notPages = /^\/(api\/|auth\/|logg-ut)/;
+// Links that are not pages of the web UI: JSON, OIDC redirects, the logout endpoint and PDFs.
+const notPages = /^\/(api\/|auth\/|logg-ut)|\.pdf(\?|$)/;
+
+// Content pages share one route each: the guide's ~100 pages are one kind of page to the crawl
+// (the reader's, directory's and editor's own tests visit levels, steps and entries in detail).
+const contentRoutes: [RegExp, string][] = [
+  [/^\/veileder\/(?!ordliste$|rutiner$|verktoy$)[^/]+$/, "/veileder/:slug"],
+  [/^\/ung\/[^/]+$/, "/ung/:slug"],
+  [/^\/foresatte\/[^/]+$/, "/foresatte/:slug"],
+];
 
 /** How many links deep below a navigation page the crawl follows. */
 const maxDepth = 2;
@@ -30,8 +38,9 @@ function pageKind(href: string): string {
     /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
     ":id",
   );
+  const route = contentRoutes.find(([pattern]) => pattern.test(pathname))?.[1] ?? pathname;
   const keys = [...url.searchParams.keys()].sort().join("&");
-  return keys ? `${pathname}?${keys}` : pathname;
+  return keys ? `${route}?${keys}` : route;
 }
 
 async function sameOriginLinks(page: Page, scope: string): Promise<string[]> {

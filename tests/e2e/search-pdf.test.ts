@@ -57,9 +57,7 @@ describe("search, print and PDF", () => {
       await expect(results(session).first().getByRole("link").textContent()).resolves.toBe(
         "Stafettlogg",
       );
-      await expect(results(session).first().textContent()).resolves.toContain(
-        nb.search.kind.term,
-      );
+      await expect(results(session).first().textContent()).resolves.toContain(nb.search.kind.term);
     });
   }
 
@@ -118,9 +116,7 @@ describe("search, print and PDF", () => {
     await visit(page, `/sok?q=${"a".repeat(maxQueryLength + 1)}`, { status: 400 });
     const field = page.getByRole("searchbox", { name: nb.search.label });
     await expect(field.getAttribute("aria-invalid")).resolves.toBe("true");
-    await page
-      .getByText(nb.search.tooLong.replace("{{max}}", String(maxQueryLength)))
-      .waitFor();
+    await page.getByText(nb.search.tooLong.replace("{{max}}", String(maxQueryLength))).waitFor();
   });
 
   it("prints without navigation and shows external link addresses", async () => {
@@ -129,9 +125,9 @@ describe("search, print and PDF", () => {
     const { page } = session;
     await visit(page, "/sok?q=stafettlogg");
     await page.emulateMedia({ media: "print" });
-    await expect(page.getByRole("search", { name: nb.search.headerLabel }).isVisible()).resolves.toBe(
-      false,
-    );
+    await expect(
+      page.getByRole("search", { name: nb.search.headerLabel }).isVisible(),
+    ).resolves.toBe(false);
     await expect(page.locator(".site-footer").isVisible()).resolves.toBe(false);
     await expect(mainHeading(page, nb.search.title).isVisible()).resolves.toBe(true);
     const after = await page.evaluate(() => {

@@ -405,7 +405,12 @@ describe.each(databaseKinds)("feedback on %s", (kind) => {
       code: "unavailable",
       messageKey: "feedback.mail.notConfigured",
     });
-    const item = await getFeedback({ database, actor: coordinatorA, feedbackId: withEmail.id! });
+    const item = await getFeedback({
+      database,
+      actor: coordinatorA,
+      meta: metaFromNewAddress(),
+      feedbackId: withEmail.id!,
+    });
     expect(item).toMatchObject({ state: "ny", reply: null, hasEmail: true });
   });
 
@@ -416,7 +421,7 @@ describe.each(databaseKinds)("feedback on %s", (kind) => {
     const meta = metaFromNewAddress();
     // Thunks: each call starts only when awaited, so no rejection goes unhandled meanwhile.
     for (const work of [
-      () => getFeedback({ database, actor: coordinatorB, feedbackId: id! }),
+      () => getFeedback({ database, actor: coordinatorB, meta, feedbackId: id! }),
       () =>
         updateFeedbackState({
           database,
@@ -433,12 +438,15 @@ describe.each(databaseKinds)("feedback on %s", (kind) => {
           feedbackId: id!,
           values: { year: 2030 },
         }),
-      () => getFeedback({ database, actor: coordinatorA, feedbackId: "not-a-uuid" }),
+      () => getFeedback({ database, actor: coordinatorA, meta, feedbackId: "not-a-uuid" }),
     ]) {
       expect((await failure(work())).code).toBe("not_found");
     }
-    const item = await getFeedback({ database, actor: coordinatorA, feedbackId: id! });
+    const item = await getFeedback({ database, actor: coordinatorA, meta, feedbackId: id! });
     expect(item.state).toBe("ny");
+    const [viewed] = await auditFor("feedback.viewed", id!);
+    expect(viewed?.actor).toMatchObject({ id: coordinatorA.userId });
+    expect(viewed?.tenantId).toBe(tenantA);
     // RLS as the second line: B's transaction sees no row of A even without the where clause.
     const seen = await database.tenant(tenantB, (tx) => tx.select().from(feedbackItems));
     expect(seen.every((row) => row.tenantId === tenantB)).toBe(true);

@@ -27,7 +27,10 @@ async function readPdf(bytes: Uint8Array) {
     };
     if (tree) walk(tree);
   }
-  const outline = ((await pdf.getOutline()) ?? []) as { title: string; items: { title: string }[] }[];
+  const outline = ((await pdf.getOutline()) ?? []) as {
+    title: string;
+    items: { title: string }[];
+  }[];
   const titles: string[] = [];
   const collect = (items: { title: string; items?: unknown[] }[]) => {
     for (const item of items) {
@@ -37,7 +40,14 @@ async function readPdf(bytes: Uint8Array) {
   };
   collect(outline);
   const metadata = await pdf.getMetadata();
-  return { raw, text: text.replace(/\s+/g, " "), roles, outline: titles, metadata, pages: pdf.numPages };
+  return {
+    raw,
+    text: text.replace(/\s+/g, " "),
+    roles,
+    outline: titles,
+    metadata,
+    pages: pdf.numPages,
+  };
 }
 
 describe("pdfSafeText", () => {
@@ -146,7 +156,9 @@ describe.each(databaseKinds)("guide PDF on %s", (kind) => {
     expect(pdf.raw).toMatch(/\/Marked true/);
     expect(pdf.raw).toMatch(/\/Lang \(nb\)/);
     expect(pdf.raw).toContain("/DisplayDocTitle true");
-    expect((pdf.metadata.info as { Title?: string }).Title).toBe("Handlingsveileder – Pdfvik kommune");
+    expect((pdf.metadata.info as { Title?: string }).Title).toBe(
+      "Handlingsveileder – Pdfvik kommune",
+    );
     for (const text of [
       "Handlingsveileder – Pdfvik kommune",
       "Modellen for bedre tverrfaglig innsats",
@@ -165,11 +177,32 @@ describe.each(databaseKinds)("guide PDF on %s", (kind) => {
     // Internal pages never reach anonymous visitors.
     expect(pdf.text).not.toContain("Gjør uroen konkret");
     expect(pdf.text).not.toContain("Intern samtaleguide");
-    for (const role of ["Document", "Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TD", "TH"]) {
+    for (const role of [
+      "Document",
+      "Sect",
+      "H1",
+      "H2",
+      "H3",
+      "P",
+      "L",
+      "LI",
+      "Lbl",
+      "LBody",
+      "Table",
+      "TR",
+      "TD",
+      "TH",
+    ]) {
       expect(pdf.roles, `structure element ${role}`).toContain(role);
     }
     expect(pdf.outline).toEqual(
-      expect.arrayContaining(["Modellen", "Nivåene", "Nivå 0: Undring og bekymring", "Verktøykassen", "Ordliste"]),
+      expect.arrayContaining([
+        "Modellen",
+        "Nivåene",
+        "Nivå 0: Undring og bekymring",
+        "Verktøykassen",
+        "Ordliste",
+      ]),
     );
   });
 

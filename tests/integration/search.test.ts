@@ -20,11 +20,13 @@ const titles = (result: SearchResult) => result.hits.map((hit) => hit.title);
 
 describe("parseHighlight", () => {
   it("turns markers into marked parts and keeps everything else as text", () => {
-    expect(parseHighlight(`Bruk ${HIGHLIGHT_START}stafettlogg${HIGHLIGHT_STOP} <b>nå</b>`)).toEqual([
-      { text: "Bruk ", mark: false },
-      { text: "stafettlogg", mark: true },
-      { text: " <b>nå</b>", mark: false },
-    ]);
+    expect(parseHighlight(`Bruk ${HIGHLIGHT_START}stafettlogg${HIGHLIGHT_STOP} <b>nå</b>`)).toEqual(
+      [
+        { text: "Bruk ", mark: false },
+        { text: "stafettlogg", mark: true },
+        { text: " <b>nå</b>", mark: false },
+      ],
+    );
   });
   it("survives unbalanced markers", () => {
     expect(parseHighlight(`${HIGHLIGHT_STOP}a${HIGHLIGHT_START}b`)).toEqual([
@@ -169,7 +171,12 @@ describe.each(databaseKinds)("site search on %s", (kind) => {
   });
 
   it("finds a page by full text with a highlighted snippet", async () => {
-    const result = await searchSite({ database, tenantId: tenant, viewer: null, query: "stafettlogg" });
+    const result = await searchSite({
+      database,
+      tenantId: tenant,
+      viewer: null,
+      query: "stafettlogg",
+    });
     expect(result.hits[0]).toMatchObject({
       kind: "term",
       title: "Stafettlogg",
@@ -197,9 +204,19 @@ describe.each(databaseKinds)("site search on %s", (kind) => {
 
   it("respects audiences: anonymous visitors and citizens see public and youth pages, staff all", async () => {
     for (const viewer of [null, citizen(tenant)]) {
-      const internal = await searchSite({ database, tenantId: tenant, viewer, query: "undringssamtale" });
+      const internal = await searchSite({
+        database,
+        tenantId: tenant,
+        viewer,
+        query: "undringssamtale",
+      });
       expect(titles(internal)).not.toContain("Undringssamtale");
-      const youth = await searchSite({ database, tenantId: tenant, viewer, query: "helsesykepleier" });
+      const youth = await searchSite({
+        database,
+        tenantId: tenant,
+        viewer,
+        query: "helsesykepleier",
+      });
       expect(titles(youth)).toContain("Når noe er vanskelig hjemme");
     }
     const asStaff = await searchSite({
@@ -224,19 +241,47 @@ describe.each(databaseKinds)("site search on %s", (kind) => {
     expect(archived.total).toBe(0);
     const old = await searchSite({ database, tenantId: tenant, viewer: staff, query: "gammelord" });
     expect(old.total).toBe(0);
-    const draft = await searchSite({ database, tenantId: tenant, viewer: staff, query: "hemmeligord" });
+    const draft = await searchSite({
+      database,
+      tenantId: tenant,
+      viewer: staff,
+      query: "hemmeligord",
+    });
     expect(draft.total).toBe(0);
-    const current = await searchSite({ database, tenantId: tenant, viewer: null, query: "avvergeplikt" });
+    const current = await searchSite({
+      database,
+      tenantId: tenant,
+      viewer: null,
+      query: "avvergeplikt",
+    });
     expect(titles(current)).toEqual(["Rutine ved mistanke om vold og overgrep"]);
   });
 
   it("finds active directory entries, internal ones for staff only", async () => {
-    const publicHit = await searchSite({ database, tenantId: tenant, viewer: null, query: "prevensjon" });
-    expect(publicHit.hits[0]).toMatchObject({ kind: "directory", title: "Helsestasjon for ungdom" });
+    const publicHit = await searchSite({
+      database,
+      tenantId: tenant,
+      viewer: null,
+      query: "prevensjon",
+    });
+    expect(publicHit.hits[0]).toMatchObject({
+      kind: "directory",
+      title: "Helsestasjon for ungdom",
+    });
     expect(publicHit.hits[0]!.path).toMatch(/^\/hvem-kan-hjelpe\/[0-9a-f-]{36}$/);
-    const anonymous = await searchSite({ database, tenantId: tenant, viewer: null, query: "tverrfaglig" });
+    const anonymous = await searchSite({
+      database,
+      tenantId: tenant,
+      viewer: null,
+      query: "tverrfaglig",
+    });
     expect(titles(anonymous)).toEqual([]);
-    const asStaff = await searchSite({ database, tenantId: tenant, viewer: staff, query: "tverrfaglig" });
+    const asStaff = await searchSite({
+      database,
+      tenantId: tenant,
+      viewer: staff,
+      query: "tverrfaglig",
+    });
     expect(titles(asStaff)).toEqual(["Internt tverrfaglig team"]);
   });
 
@@ -269,7 +314,12 @@ describe.each(databaseKinds)("site search on %s", (kind) => {
   });
 
   it("pages through many hits", async () => {
-    const first = await searchSite({ database, tenantId: tenant, viewer: null, query: "tiltaksplan" });
+    const first = await searchSite({
+      database,
+      tenantId: tenant,
+      viewer: null,
+      query: "tiltaksplan",
+    });
     expect(first.total).toBe(23);
     expect(first.pageCount).toBe(3);
     expect(first.hits).toHaveLength(searchPageSize);
@@ -304,7 +354,12 @@ describe.each(databaseKinds)("site search on %s", (kind) => {
     }).catch((caught: unknown) => caught);
     expect(isAppError(error) && error.messageKey).toBe("search.tooLong");
     // Query syntax and markers are data, not syntax: no error, no forged highlight.
-    for (const query of ["\"unclosed", "a & | ! (", `${HIGHLIGHT_START}x${HIGHLIGHT_STOP}`, "'; drop table content_pages; --"]) {
+    for (const query of [
+      '"unclosed',
+      "a & | ! (",
+      `${HIGHLIGHT_START}x${HIGHLIGHT_STOP}`,
+      "'; drop table content_pages; --",
+    ]) {
       const result = await searchSite({ database, tenantId: tenant, viewer: null, query });
       expect(result.query).not.toContain(HIGHLIGHT_START);
     }
@@ -313,8 +368,16 @@ describe.each(databaseKinds)("site search on %s", (kind) => {
   it("suggests near titles when nothing matches", async () => {
     const result = await searchSite({ database, tenantId: tenant, viewer: null, query: "tafetlg" });
     expect(result.total).toBe(0);
-    expect(result.suggestions).toContainEqual({ title: "Stafettlogg", path: "/veileder/stafettlogg" });
-    const nothing = await searchSite({ database, tenantId: tenant, viewer: null, query: "xqzvwpk" });
+    expect(result.suggestions).toContainEqual({
+      title: "Stafettlogg",
+      path: "/veileder/stafettlogg",
+    });
+    const nothing = await searchSite({
+      database,
+      tenantId: tenant,
+      viewer: null,
+      query: "xqzvwpk",
+    });
     expect(nothing).toMatchObject({ total: 0, hits: [], suggestions: [] });
   });
 });

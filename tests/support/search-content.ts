@@ -34,7 +34,9 @@ export async function publishPage(
       const [parent] = await tx
         .select({ id: contentPages.id })
         .from(contentPages)
-        .where(sql`${contentPages.slug} = ${spec.parentSlug} and ${contentPages.language} = ${spec.language ?? "nb"}`);
+        .where(
+          sql`${contentPages.slug} = ${spec.parentSlug} and ${contentPages.language} = ${spec.language ?? "nb"}`,
+        );
       parentId = parent?.id ?? null;
     }
     const [page] = await tx
@@ -91,7 +93,9 @@ export async function addVersion(
       await tx
         .update(contentVersions)
         .set({ state: "superseded" })
-        .where(sql`${contentVersions.pageId} = ${pageId} and ${contentVersions.state} = 'published'`);
+        .where(
+          sql`${contentVersions.pageId} = ${pageId} and ${contentVersions.state} = 'published'`,
+        );
     }
     const [version] = await tx
       .insert(contentVersions)
@@ -116,7 +120,13 @@ export async function addVersion(
 export async function addDirectoryEntry(
   database: Database,
   tenantId: string,
-  values: { name: string; description?: string; offers?: string; public?: boolean; active?: boolean },
+  values: {
+    name: string;
+    description?: string;
+    offers?: string;
+    public?: boolean;
+    active?: boolean;
+  },
 ): Promise<string> {
   return database.tenant(tenantId, async (tx) => {
     const [entry] = await tx
