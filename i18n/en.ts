@@ -915,7 +915,8 @@ export const en: Messages = {
     fieldAudience: "Who can read the page",
     fieldLanguage: "Language",
     fieldParent: "Parent page",
-    parentHelp: "A step, for example, belongs to a level. The parent page must be in the same language.",
+    parentHelp:
+      "A step, for example, belongs to a level. The parent page must be in the same language.",
     noParent: "None (top-level page)",
     choose: "Choose",
     create: "Create the page",
@@ -953,7 +954,8 @@ export const en: Messages = {
     bodyHelp:
       "Write in Markdown: ## Heading, **bold**, - bullet list, [link text](/veileder/niva-0). The preview shows how the text will look.",
     fieldChangeNote: "Change note",
-    changeNoteHelp: "What did you change? The note is shown under “What's new” when the version is published.",
+    changeNoteHelp:
+      "What did you change? The note is shown under “What's new” when the version is published.",
     fieldResponsible: "Who is responsible",
     fieldDeadline: "By when",
     fieldTools: "Tools",

@@ -952,7 +952,8 @@ export const nb = {
     bodyHelp:
       "Skriv med Markdown: ## Overskrift, **fet skrift**, - punktliste, [lenketekst](/veileder/niva-0). Forhåndsvisningen viser hvordan teksten blir.",
     fieldChangeNote: "Endringsnotat",
-    changeNoteHelp: "Hva har du endret? Notatet vises under «Hva er nytt» når versjonen publiseres.",
+    changeNoteHelp:
+      "Hva har du endret? Notatet vises under «Hva er nytt» når versjonen publiseres.",
     fieldResponsible: "Hvem har ansvaret",
     fieldDeadline: "Innen når",
     fieldTools: "Verktøy",

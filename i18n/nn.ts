@@ -952,7 +952,8 @@ export const nn: Messages = {
     bodyHelp:
       "Skriv med Markdown: ## Overskrift, **feit skrift**, - punktliste, [lenkjetekst](/veileder/niva-0). Førehandsvisinga viser korleis teksten blir.",
     fieldChangeNote: "Endringsnotat",
-    changeNoteHelp: "Kva har du endra? Notatet blir vist under «Kva er nytt» når versjonen blir publisert.",
+    changeNoteHelp:
+      "Kva har du endra? Notatet blir vist under «Kva er nytt» når versjonen blir publisert.",
     fieldResponsible: "Kven har ansvaret",
     fieldDeadline: "Innan når",
     fieldTools: "Verktøy",
@@ -990,7 +991,8 @@ export const nn: Messages = {
     reject: "Send tilbake med merknad",
     rejected: "Versjonen er send tilbake som utkast.",
     archiveHeading: "Arkiver sida",
-    archiveHelp: "Ei arkivert side blir ikkje vist for lesarane. Alle versjonane blir tekne vare på.",
+    archiveHelp:
+      "Ei arkivert side blir ikkje vist for lesarane. Alle versjonane blir tekne vare på.",
     archive: "Arkiver sida",
     archiveConfirm:
       "Vil du arkivere «{{title}}»? Sida forsvinn frå nettstaden, men alle versjonane blir tekne vare på.",

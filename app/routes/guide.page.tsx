@@ -143,6 +143,11 @@ export default function GuidePage() {
           </Alert>
         ) : null}
         {page.summary ? <Paragraph data-size="lg">{page.summary}</Paragraph> : null}
+        {page.kind === "tool" ? (
+          <Paragraph>
+            <DsLink href={`${page.path}.pdf`}>{t("pdf.downloadTool")}</DsLink>
+          </Paragraph>
+        ) : null}
         {synonyms.length > 0 ? (
           <Paragraph>{t("guide.synonyms", { synonyms: synonyms.join(", ") })}</Paragraph>
         ) : null}

@@ -39,6 +39,9 @@ export default function GuideIndex() {
         {t("guide.indexTitle")}
       </Heading>
       <Paragraph data-size="lg">{t("guide.indexIntro")}</Paragraph>
+      <Paragraph>
+        <DsLink href="/veileder.pdf">{t("pdf.download")}</DsLink>
+      </Paragraph>
       {staff ? null : (
         <Paragraph>
           {t("guide.anonymousIntro")}{" "}

@@ -34,7 +34,7 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 
 function messageKeyFor(issue: z.core.$ZodIssue): string {
   // Schemas may name a catalog key directly as their message.
-  if (issue.message.startsWith("errors.")) return issue.message;
+  if (isCatalogKey(issue.message)) return issue.message;
   switch (issue.code) {
     case "too_small":
       return issue.origin === "string" && issue.minimum === 1
@@ -53,4 +53,9 @@ function messageKeyFor(issue: z.core.$ZodIssue): string {
     default:
       return "errors.invalid";
   }
+}
+
+/** A schema may name any catalog key as its message ("errors.phone", "content.errors.slug"). */
+function isCatalogKey(message: string): boolean {
+  return /^[a-zA-Z]+(\.[a-zA-Z0-9_]+)+$/.test(message);
 }

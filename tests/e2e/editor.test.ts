@@ -233,6 +233,12 @@ describe("content editor in the browser (PGlite)", () => {
     await page.getByRole("heading", { name: e.reviewNoteHeading }).waitFor();
     await page.getByText("Legg til hvem som har ansvaret.").waitFor();
 
+    // The history without JavaScript: one version, nothing to compare yet.
+    await visit(page, `${editorPath}/historikk`);
+    await page.getByText(e.compareOnlyOne).waitFor();
+    await visit(page, "/hva-er-nytt");
+    await mainHeading(page, e.whatsNew.title).waitFor();
+
     // Filters: the new page is a draft article; as a draft it is not among the published ones.
     await visit(page, "/admin/innhold?type=article&status=draft");
     await page.getByRole("link", { name: title }).waitFor();
