@@ -16,6 +16,7 @@ import {
   ValidationMessage,
 } from "@digdir/designsystemet-react";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { flushSync } from "react-dom";
 import { useFetcher } from "react-router";
 import {
   feedbackFormHref,
@@ -231,6 +232,9 @@ function FeedbackDialog({ pagePath }: { pagePath: string }) {
   const thanksRef = useRef<HTMLHeadingElement>(null);
   const errorsRef = useRef<HTMLDivElement>(null);
   const [pageTitle, setPageTitle] = useState("");
+  // The form exists only while the dialog is open: a closed dialog's fields would otherwise
+  // stand in the page beside its own (two "E-post" fields on the login page).
+  const [isOpen, setIsOpen] = useState(false);
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   const failure = isFailure(result) ? result : undefined;
   const sent = Boolean(result && (result as { ok?: unknown }).ok === true);
@@ -244,10 +248,21 @@ function FeedbackDialog({ pagePath }: { pagePath: string }) {
     }
   }, [sent, failure]);
 
+  // Focus the first field once the form is in the dialog (showModal alone may leave it on the
+  // close button or, while the dialog's own scripts settle, outside the dialog).
+  useEffect(() => {
+    if (!isOpen) return;
+    dialogRef.current
+      ?.querySelector<HTMLElement>("form input:not([type='hidden']):not([tabindex='-1'])")
+      ?.focus();
+  }, [isOpen, round]);
+
   const open = () => {
     // The title as the reader sees it, without the product name after the dash.
     setPageTitle(document.title.replace(/\s+–\s+[^–]+$/, "").slice(0, 200));
     if (sent) setRound((value) => value + 1);
+    // Render the form before showModal(), so the browser can move focus into it.
+    flushSync(() => setIsOpen(true));
     dialogRef.current?.showModal();
   };
 
@@ -268,52 +283,65 @@ function FeedbackDialog({ pagePath }: { pagePath: string }) {
         ref={dialogRef}
         closeButton={t("feedback.close")}
         aria-labelledby={`${dialogPrefix}tittel`}
-        onClose={() => triggerRef.current?.focus()}
+        onClose={() => {
+          setIsOpen(false);
+          triggerRef.current?.focus();
+        }}
         className="feedback-dialog"
       >
-        <Dialog.Block>
-          <Heading level={2} data-size="sm" id={`${dialogPrefix}tittel`}>
-            {t("feedback.title")}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block>
-          {sent ? (
-            <div role="status">
-              <Heading level={3} data-size="xs" tabIndex={-1} ref={thanksRef}>
-                {t("feedback.thanksTitle")}
+        {isOpen ? (
+          <>
+            <Dialog.Block>
+              <Heading level={2} data-size="sm" id={`${dialogPrefix}tittel`}>
+                {t("feedback.title")}
               </Heading>
-              <Paragraph>{t("feedback.thanksText")}</Paragraph>
-              <Button type="button" variant="secondary" onClick={() => dialogRef.current?.close()}>
-                {t("feedback.close")}
-              </Button>
-            </div>
-          ) : (
-            <fetcher.Form
-              key={round}
-              method="post"
-              action="/tilbakemelding"
-              className="form feedback-form"
-              noValidate
-            >
-              <input type="hidden" name="inline" value="1" />
-              <div ref={errorsRef}>
-                <FeedbackErrors failure={failure} idPrefix={dialogPrefix} />
-              </div>
-              <Paragraph data-size="sm">{t("feedback.aboutPath", { path: pagePath })}</Paragraph>
-              <FeedbackFields
-                idPrefix={dialogPrefix}
-                failure={failure}
-                pagePath={pagePath}
-                pageTitle={pageTitle}
-              />
-              <div className="form__actions">
-                <Button type="submit" disabled={fetcher.state !== "idle"}>
-                  {t("feedback.submit")}
-                </Button>
-              </div>
-            </fetcher.Form>
-          )}
-        </Dialog.Block>
+            </Dialog.Block>
+            <Dialog.Block>
+              {sent ? (
+                <div role="status">
+                  <Heading level={3} data-size="xs" tabIndex={-1} ref={thanksRef}>
+                    {t("feedback.thanksTitle")}
+                  </Heading>
+                  <Paragraph>{t("feedback.thanksText")}</Paragraph>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    onClick={() => dialogRef.current?.close()}
+                  >
+                    {t("feedback.close")}
+                  </Button>
+                </div>
+              ) : (
+                <fetcher.Form
+                  key={round}
+                  method="post"
+                  action="/tilbakemelding"
+                  className="form feedback-form"
+                  noValidate
+                >
+                  <input type="hidden" name="inline" value="1" />
+                  <div ref={errorsRef}>
+                    <FeedbackErrors failure={failure} idPrefix={dialogPrefix} />
+                  </div>
+                  <Paragraph data-size="sm">
+                    {t("feedback.aboutPath", { path: pagePath })}
+                  </Paragraph>
+                  <FeedbackFields
+                    idPrefix={dialogPrefix}
+                    failure={failure}
+                    pagePath={pagePath}
+                    pageTitle={pageTitle}
+                  />
+                  <div className="form__actions">
+                    <Button type="submit" disabled={fetcher.state !== "idle"}>
+                      {t("feedback.submit")}
+                    </Button>
+                  </div>
+                </fetcher.Form>
+              )}
+            </Dialog.Block>
+          </>
+        ) : null}
       </Dialog>
     </>
   );
