@@ -1,5 +1,6 @@
-import { Alert, Button, Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
-import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Heading, Link as DsLink } from "@digdir/designsystemet-react";
+import { ActiveStatusSection } from "../components/active-status.tsx";
+import { Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import {
   getDirectoryEntry,
   setDirectoryEntryActive,
@@ -7,7 +8,7 @@ import {
 } from "../../core/guide/directory.ts";
 import { listUnits } from "../../core/units/units.ts";
 import { DirectoryForm } from "../components/directory-form.tsx";
-import { CsrfField, Notice } from "../components/forms.tsx";
+import { Notice } from "../components/forms.tsx";
 import { useT } from "../lib/i18n.tsx";
 import {
   formToObject,
@@ -108,39 +109,19 @@ export default function EditDirectoryEntryPage() {
         units={units}
       />
 
-      <section aria-labelledby="status-heading" className="page">
-        <Heading level={2} data-size="sm" id="status-heading">
-          {t("directory.admin.status")}:{" "}
-          {entry.active ? t("directory.admin.active") : t("directory.admin.inactive")}
-        </Heading>
-        {entry.active && confirming ? (
-          <Alert data-color="warning">
-            <Paragraph>{t("directory.admin.deactivateConfirm", { name: entry.name })}</Paragraph>
-            <Form method="post" className="form__actions">
-              <CsrfField />
-              <Button type="submit" name="intent" value="deactivate" data-color="danger">
-                {t("directory.admin.confirmDeactivate")}
-              </Button>
-              <Button asChild variant="tertiary">
-                <Link to={`/admin/tjenester/${entry.id}`}>{t("directory.admin.cancel")}</Link>
-              </Button>
-            </Form>
-          </Alert>
-        ) : entry.active ? (
-          <div className="actions">
-            <Button asChild variant="secondary" data-color="danger">
-              <Link to="?bekreft=deaktiver">{t("directory.admin.deactivate")}</Link>
-            </Button>
-          </div>
-        ) : (
-          <Form method="post" className="actions">
-            <CsrfField />
-            <Button type="submit" name="intent" value="reactivate" variant="secondary">
-              {t("directory.admin.reactivate")}
-            </Button>
-          </Form>
-        )}
-      </section>
+      <ActiveStatusSection
+        active={entry.active}
+        confirming={confirming}
+        selfPath={`/admin/tjenester/${entry.id}`}
+        texts={{
+          heading: `${t("directory.admin.status")}: ${entry.active ? t("directory.admin.active") : t("directory.admin.inactive")}`,
+          confirmQuestion: t("directory.admin.deactivateConfirm", { name: entry.name }),
+          confirm: t("directory.admin.confirmDeactivate"),
+          cancel: t("directory.admin.cancel"),
+          deactivate: t("directory.admin.deactivate"),
+          reactivate: t("directory.admin.reactivate"),
+        }}
+      />
     </div>
   );
 }

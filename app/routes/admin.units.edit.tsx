@@ -1,7 +1,8 @@
-import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Heading } from "@digdir/designsystemet-react";
+import { ActiveStatusSection } from "../components/active-status.tsx";
+import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { getUnit, setUnitActive, updateUnit } from "../../core/units/units.ts";
-import { CsrfField, Notice } from "../components/forms.tsx";
+import { Notice } from "../components/forms.tsx";
 import { UnitForm } from "../components/unit-form.tsx";
 import { useT } from "../lib/i18n.tsx";
 import {
@@ -59,38 +60,19 @@ export default function EditUnitPage() {
       {params.get("melding") === "units.saved" ? <Notice>{t("units.saved")}</Notice> : null}
       <UnitForm failure={isFailure(actionData) ? actionData : undefined} stored={unit} />
 
-      <section aria-labelledby="status-heading" className="page">
-        <Heading level={2} data-size="sm" id="status-heading">
-          {t("units.status")}: {unit.active ? t("units.active") : t("units.inactive")}
-        </Heading>
-        {unit.active && confirming ? (
-          <Alert data-color="warning">
-            <Paragraph>{t("units.deactivateConfirm", { name: unit.name })}</Paragraph>
-            <Form method="post" className="form__actions">
-              <CsrfField />
-              <Button type="submit" name="intent" value="deactivate" data-color="danger">
-                {t("units.confirmDeactivate")}
-              </Button>
-              <Button asChild variant="tertiary">
-                <Link to={`/admin/enheter/${unit.id}`}>{t("units.cancel")}</Link>
-              </Button>
-            </Form>
-          </Alert>
-        ) : unit.active ? (
-          <div className="actions">
-            <Button asChild variant="secondary" data-color="danger">
-              <Link to="?bekreft=deaktiver">{t("units.deactivate")}</Link>
-            </Button>
-          </div>
-        ) : (
-          <Form method="post" className="actions">
-            <CsrfField />
-            <Button type="submit" name="intent" value="reactivate" variant="secondary">
-              {t("units.reactivate")}
-            </Button>
-          </Form>
-        )}
-      </section>
+      <ActiveStatusSection
+        active={unit.active}
+        confirming={confirming}
+        selfPath={`/admin/enheter/${unit.id}`}
+        texts={{
+          heading: `${t("units.status")}: ${unit.active ? t("units.active") : t("units.inactive")}`,
+          confirmQuestion: t("units.deactivateConfirm", { name: unit.name }),
+          confirm: t("units.confirmDeactivate"),
+          cancel: t("units.cancel"),
+          deactivate: t("units.deactivate"),
+          reactivate: t("units.reactivate"),
+        }}
+      />
     </div>
   );
 }

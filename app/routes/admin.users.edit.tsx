@@ -1,7 +1,7 @@
-import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { ActiveStatusSection } from "../components/active-status.tsx";
 import {
   Form,
-  Link,
   redirect,
   useActionData,
   useLoaderData,
@@ -129,38 +129,19 @@ export default function EditUserPage() {
       </Paragraph>
       <UserForm failure={failureFor(failure, "save")} units={units} stored={user} />
 
-      <section aria-labelledby="status-heading" className="page">
-        <Heading level={2} data-size="sm" id="status-heading">
-          {t("users.status")}: {status}
-        </Heading>
-        {user.active && confirming && !statusFailure ? (
-          <Alert data-color="warning">
-            <Paragraph>{t("users.deactivateConfirm", { name: user.name })}</Paragraph>
-            <Form method="post" className="form__actions">
-              <CsrfField />
-              <Button type="submit" name="intent" value="deactivate" data-color="danger">
-                {t("users.confirmDeactivate")}
-              </Button>
-              <Button asChild variant="tertiary">
-                <Link to={`/admin/brukere/${user.id}`}>{t("users.cancel")}</Link>
-              </Button>
-            </Form>
-          </Alert>
-        ) : user.active ? (
-          <div className="actions">
-            <Button asChild variant="secondary" data-color="danger">
-              <Link to="?bekreft=deaktiver">{t("users.deactivate")}</Link>
-            </Button>
-          </div>
-        ) : (
-          <Form method="post" className="actions">
-            <CsrfField />
-            <Button type="submit" name="intent" value="reactivate" variant="secondary">
-              {t("users.reactivate")}
-            </Button>
-          </Form>
-        )}
-      </section>
+      <ActiveStatusSection
+        active={user.active}
+        confirming={confirming && !statusFailure}
+        selfPath={`/admin/brukere/${user.id}`}
+        texts={{
+          heading: `${t("users.status")}: ${status}`,
+          confirmQuestion: t("users.deactivateConfirm", { name: user.name }),
+          confirm: t("users.confirmDeactivate"),
+          cancel: t("users.cancel"),
+          deactivate: t("users.deactivate"),
+          reactivate: t("users.reactivate"),
+        }}
+      />
 
       <section aria-labelledby="password-heading" className="page">
         <Heading level={2} data-size="sm" id="password-heading">
