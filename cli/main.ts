@@ -115,6 +115,10 @@ export async function main(argv: string[]): Promise<void> {
 
   switch (`${command}${sub ? ` ${sub}` : ""}`) {
     case "serve": {
+      // The UI is always a production build, so React on the server must be the production
+      // build too (the development build renders several times slower and differs from the
+      // browser's). Laget's own mode (demo login, required secrets) was read into `config` above.
+      process.env.NODE_ENV ??= "production";
       const { startServer } = await import("../server/main.ts");
       const server = await startServer(config);
       const shutdown = (signal: string) => {

@@ -62,7 +62,9 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
   const { config, database, logger } = services;
   const app = new Hono<AppEnv>();
   const rrHandler = options.build
-    ? createRequestHandler(options.build, config.production ? "production" : "development")
+    ? // Always production mode: development mode would put error messages and stacks into the
+      // page's data, and there is no Vite dev server behind this handler anyway.
+      createRequestHandler(options.build, "production")
     : null;
 
   // 1. Request id, language, secure flag and the request log line (no personal data).
