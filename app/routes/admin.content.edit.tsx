@@ -598,51 +598,47 @@ function ConflictPanel(props: { conflict: Extract<EditorAnswer, { kind: "conflic
         <Paragraph>{t("editor.conflictIntro", { name: author })}</Paragraph>
       </Alert>
       <div className="conflict__columns">
-        <div className="conflict__column">
-          <Heading level={3} data-size="xs">
-            {t("editor.conflictTheirs", { name: author })}
-          </Heading>
-          <TextAreaField
-            id="theirs-title"
-            name="theirsTitle"
-            label={t("editor.fieldTitle")}
-            rows={1}
-            readOnly
-            value={conflict.theirs.title}
-          />
-          <TextAreaField
-            id="theirs-body"
-            name="theirsBody"
-            label={t("editor.fieldBody")}
-            rows={12}
-            readOnly
-            value={conflict.theirs.body}
-          />
-        </div>
-        <div className="conflict__column">
-          <Heading level={3} data-size="xs">
-            {t("editor.conflictMine")}
-          </Heading>
-          <TextAreaField
-            id="mine-title"
-            name="mineTitle"
-            label={t("editor.fieldTitle")}
-            rows={1}
-            readOnly
-            value={conflict.mine.title}
-          />
-          <TextAreaField
-            id="mine-body"
-            name="mineBody"
-            label={t("editor.fieldBody")}
-            rows={12}
-            readOnly
-            value={conflict.mine.body}
-          />
-        </div>
+        <ConflictColumn
+          side="theirs"
+          heading={t("editor.conflictTheirs", { name: author })}
+          text={conflict.theirs}
+        />
+        <ConflictColumn side="mine" heading={t("editor.conflictMine")} text={conflict.mine} />
       </div>
       <Paragraph>{t("editor.conflictNext")}</Paragraph>
     </section>
+  );
+}
+
+/** One side of an edit conflict, read-only so the user can copy from it. */
+function ConflictColumn(props: {
+  side: "theirs" | "mine";
+  heading: string;
+  text: { title: string; body: string };
+}) {
+  const t = useT();
+  return (
+    <div className="conflict__column">
+      <Heading level={3} data-size="xs">
+        {props.heading}
+      </Heading>
+      <TextAreaField
+        id={`${props.side}-title`}
+        name={`${props.side}Title`}
+        label={t("editor.fieldTitle")}
+        rows={1}
+        readOnly
+        value={props.text.title}
+      />
+      <TextAreaField
+        id={`${props.side}-body`}
+        name={`${props.side}Body`}
+        label={t("editor.fieldBody")}
+        rows={12}
+        readOnly
+        value={props.text.body}
+      />
+    </div>
   );
 }
 

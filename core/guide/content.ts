@@ -647,14 +647,7 @@ export async function saveDraft(input: {
         .returning()) as [ContentVersion];
     }
     const updatedPage = await bumpLock(tx, page);
-    await recordAudit(tx, {
-      type: "content.draft_saved",
-      tenantId,
-      actor: input.actor,
-      meta: input.meta,
-      subject: { type: "content_page", id: page.id },
-      details: { versionId: draft.id, number: draft.number },
-    });
+    await auditVersionEvent(tx, input, "content.draft_saved", page, draft);
     return { page: updatedPage, draft };
   });
 }
@@ -666,6 +659,25 @@ async function versionAndPage(tx: Tx, tenantId: string, versionId: string) {
 }
 
 const wrongState = () => new AppError("conflict", "content.errors.wrongState");
+
+/** The audit event of a step in a version's life: ids and numbers only, never the text. */
+async function auditVersionEvent(
+  tx: Tx,
+  input: { actor: Actor; meta: RequestMeta },
+  type: "content.draft_saved" | "content.submitted" | "content.published" | "content.rejected",
+  page: { id: string; tenantId: string },
+  version: { id: string; number: number },
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await recordAudit(tx, {
+    type,
+    tenantId: page.tenantId,
+    actor: input.actor,
+    meta: input.meta,
+    subject: { type: "content_page", id: page.id },
+    details: { versionId: version.id, number: version.number, ...extra },
+  });
+}
 
 export async function submitForReview(input: {
   database: Database;
@@ -689,14 +701,7 @@ export async function submitForReview(input: {
       .where(eq(contentVersions.id, version.id))
       .returning();
     await bumpLock(tx, page);
-    await recordAudit(tx, {
-      type: "content.submitted",
-      tenantId,
-      actor: input.actor,
-      meta: input.meta,
-      subject: { type: "content_page", id: page.id },
-      details: { versionId: version.id, number: version.number },
-    });
+    await auditVersionEvent(tx, input, "content.submitted", page, version);
     return submitted!;
   });
 }
@@ -772,17 +777,8 @@ export async function approveAndPublish(input: {
       versionId: version.id,
       approvedBy: approver,
     });
-    await recordAudit(tx, {
-      type: "content.published",
-      tenantId,
-      actor: input.actor,
-      meta: input.meta,
-      subject: { type: "content_page", id: page.id },
-      details: {
-        versionId: version.id,
-        number: version.number,
-        previousVersionId: page.publishedVersionId,
-      },
+    await auditVersionEvent(tx, input, "content.published", page, version, {
+      previousVersionId: page.publishedVersionId,
     });
     return published;
   });
@@ -810,14 +806,7 @@ export async function rejectVersion(input: {
       .where(eq(contentVersions.id, version.id))
       .returning();
     await bumpLock(tx, page);
-    await recordAudit(tx, {
-      type: "content.rejected",
-      tenantId,
-      actor: input.actor,
-      meta: input.meta,
-      subject: { type: "content_page", id: page.id },
-      details: { versionId: version.id, number: version.number },
-    });
+    await auditVersionEvent(tx, input, "content.rejected", page, version);
     return rejected!;
   });
 }
