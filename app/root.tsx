@@ -2,6 +2,7 @@ import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme";
 import "./app.css";
 import "./search.css";
+import "./relay-log.css";
 import "./print.css";
 import { Button, Heading, Link as DsLink, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import { useEffect, useRef, type ReactNode } from "react";
@@ -19,6 +20,7 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import type { Permission } from "../core/access/roles.ts";
+import { unreadCount } from "../core/relay-log/reminders.ts";
 import { defaultLanguage, htmlLang, languages, type Language } from "../i18n/index.ts";
 import type { Route } from "./+types/root";
 import { FeedbackEntry } from "./components/feedback.tsx";
@@ -32,10 +34,18 @@ export interface RootData {
   user: { kind: "staff" | "citizen"; name: string | null; roles: string[] } | null;
   permissions: Permission[];
   requestId: string | null;
+  /** Unread «Varsler» for the navigation label; null when not counted. */
+  unreadNotifications: number | null;
 }
 
-export function loader({ context }: Route.LoaderArgs): RootData {
+export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
   const actor = context.actor;
+  // One indexed count (tenant, user, read_at) for staff with the relay log; a failure only
+  // drops the number from the label.
+  const unreadNotifications =
+    actor?.kind === "staff" && context.permissions.includes("relaylog.use")
+      ? await unreadCount({ database: context.services.database, actor }).catch(() => null)
+      : null;
   return {
     language: context.language,
     csrfToken: context.csrfToken,
@@ -46,6 +56,7 @@ export function loader({ context }: Route.LoaderArgs): RootData {
         : null,
     permissions: context.permissions,
     requestId: context.meta.requestId,
+    unreadNotifications,
   };
 }
 
@@ -60,6 +71,8 @@ interface NavItem {
   staffOnly?: boolean;
   /** Shown to anonymous visitors only (a staff member sees the permission-gated item instead). */
   anonymousOnly?: boolean;
+  /** The label with the number of unread notifications, when there are any. */
+  unreadLabelKey?: string;
 }
 
 const navItems: NavItem[] = [
@@ -70,6 +83,18 @@ const navItems: NavItem[] = [
   { to: "/min-side", labelKey: "nav.profile" },
   { to: "/api-dokumentasjon", labelKey: "nav.apiDocs", staffOnly: true },
   { to: "/veileder", labelKey: "guide.navLabel", permission: "guide.read" },
+  { to: "/stafettlogger", labelKey: "nav.relayLogs", permission: "relaylog.use" },
+  {
+    to: "/varsler",
+    labelKey: "relayLog.close.reminders.nav",
+    unreadLabelKey: "relayLog.close.reminders.navUnread",
+    permission: "relaylog.use",
+  },
+  {
+    to: "/barn-som-parorende",
+    labelKey: "relayLog.cases.nextOfKin.nav",
+    permission: "relaylog.use",
+  },
   { to: "/veileder", labelKey: "guide.navLabel", anonymousOnly: true },
   { to: "/hvem-kan-hjelpe", labelKey: "directory.navPublic" },
   { to: "/hvem-kan-hjelpe", labelKey: "directory.navPublic", anonymousOnly: true },
@@ -168,7 +193,9 @@ function Header({ data }: { data: RootData | undefined }) {
             {visible.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === "/"}>
-                  {t(item.labelKey)}
+                  {item.unreadLabelKey && data?.unreadNotifications
+                    ? t(item.unreadLabelKey, { count: data.unreadNotifications })
+                    : t(item.labelKey)}
                 </NavLink>
               </li>
             ))}
@@ -260,6 +287,11 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<RootData>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind = status === 403 ? "403" : status === 404 ? "404" : "500";
+  // A domain reason for a 403 (e.g. "the log is frozen") says what to do; 404 never says more.
+  const reasonKey =
+    kind === "403" && isRouteErrorResponse(error) && typeof error.data?.messageKey === "string"
+      ? (error.data.messageKey as string)
+      : null;
   return (
     <div className="page">
       <title>{`${t(`errors.page${kind}Title`)} – ${t("app.name")}`}</title>
@@ -267,6 +299,7 @@ export function ErrorBoundary() {
         {t(`errors.page${kind}Title`)}
       </Heading>
       <Paragraph>{t(`errors.page${kind}Text`, { requestId: data?.requestId ?? "–" })}</Paragraph>
+      {reasonKey && reasonKey !== "errors.forbidden" ? <Paragraph>{t(reasonKey)}</Paragraph> : null}
       <Paragraph>
         <DsLink href="/">{t("errors.toStart")}</DsLink>
       </Paragraph>

@@ -138,7 +138,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     case "seed":
       await withDatabase(config, async (database) => {
-        const seeded = await seedDemo(database);
+        const seeded = await seedDemo(database, { dataEncryptionKey: config.dataEncryptionKey });
         process.stdout.write(seeded ? "Demodata er lagt inn.\n" : "Demodata fantes fra før.\n");
       });
       return;

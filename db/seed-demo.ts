@@ -14,6 +14,7 @@ import { noRequestMeta, systemActor } from "../core/access/actor.ts";
 import type { StaffRole } from "../core/access/roles.ts";
 import type { ServiceType } from "../core/units/units.ts";
 import { defaultTenantSettings } from "../core/tenants/tenants.ts";
+import { seedDemoRelayLogs } from "./seed-demo-relay-logs.ts";
 
 /**
  * The fictional demo municipality. "Fjordvik" and kommunenummer 9999 belong to no real
@@ -113,7 +114,7 @@ async function seedDirectory(
 /** Seeds the demo municipality unless it exists. Returns whether it seeded. */
 export async function seedDemo(
   database: Database,
-  options: { contentDir?: string } = {},
+  options: { contentDir?: string; dataEncryptionKey?: Buffer } = {},
 ): Promise<boolean> {
   const [existing] = await database.system((tx) =>
     tx
@@ -188,6 +189,13 @@ export async function seedDemo(
       unitIdByName,
       path.join(contentDir, "demo", "tjenester.yaml"),
     );
+    await seedDemoRelayLogs(tx, {
+      tenantId,
+      unitIdByName,
+      passwordHash,
+      dataEncryptionKey: options.dataEncryptionKey,
+      retentionMonths: defaultTenantSettings.retentionMonthsAfterClose,
+    });
   });
   return true;
 }

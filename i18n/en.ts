@@ -1,3 +1,4 @@
+import { relayLogEn } from "./relay-log/index.ts";
 import type { Messages } from "./nb.ts";
 /** English. */
 export const en: Messages = {
@@ -8,6 +9,7 @@ export const en: Messages = {
     municipality: "{{name}}",
   },
   nav: {
+    relayLogs: "Relay logs",
     skipToContent: "Skip to main content",
     main: "Main menu",
     start: "Home",
@@ -725,6 +727,7 @@ export const en: Messages = {
       barn_som_parorende: "Children as next of kin",
     },
   },
+  relayLog: relayLogEn,
   worry: {
     navLabel: "My worries",
     title: "I am worried about a child",
@@ -776,7 +779,7 @@ export const en: Messages = {
       level1:
         "You and your service start measures together with the child and the guardians, and evaluate them.",
       level2:
-        "The next step is a relay log: with the guardians' consent, two services work together on the measures. The relay log comes in a later version of Laget. Until then, follow the level 2 steps in the guide.",
+        "The next step is a relay log: with the guardians' consent, two services work together on the measures. The level 2 steps are in the guide.",
       report:
         "You send a report of concern to child welfare. The duty to inform overrides confidentiality and needs no consent.",
     },

@@ -1,3 +1,5 @@
+import type { Widen } from "./widen.ts";
+import { relayLogNb } from "./relay-log/index.ts";
 /** The message catalog, Norwegian bokmål: the source every other language must match key for key. */
 export const nb = {
   app: {
@@ -7,6 +9,7 @@ export const nb = {
     municipality: "{{name}}",
   },
   nav: {
+    relayLogs: "Stafettlogger",
     skipToContent: "Hopp til hovedinnholdet",
     main: "Hovedmeny",
     start: "Start",
@@ -723,6 +726,7 @@ export const nb = {
       barn_som_parorende: "Barn som pårørende",
     },
   },
+  relayLog: relayLogNb,
   worry: {
     navLabel: "Mine bekymringer",
     title: "Jeg er bekymret for et barn",
@@ -774,7 +778,7 @@ export const nb = {
       level1:
         "Du og tjenesten din setter i gang tiltak sammen med barnet og foresatte, og evaluerer dem.",
       level2:
-        "Neste steg er en stafettlogg: med samtykke fra foresatte samarbeider to tjenester om tiltakene. Stafettloggen kommer i en senere versjon av Laget. Til da følger du stegene for nivå 2 i veilederen.",
+        "Neste steg er en stafettlogg: med samtykke fra foresatte samarbeider to tjenester om tiltakene. Stegene for nivå 2 står i veilederen.",
       report:
         "Du sender en bekymringsmelding til barneverntjenesten. Opplysningsplikten går foran taushetsplikten og krever ikke samtykke.",
     },
@@ -1103,5 +1107,4 @@ export const nb = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof nb>;

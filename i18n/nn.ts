@@ -1,3 +1,4 @@
+import { relayLogNn } from "./relay-log/index.ts";
 import type { Messages } from "./nb.ts";
 /** Nynorsk. */
 export const nn: Messages = {
@@ -9,6 +10,7 @@ export const nn: Messages = {
     municipality: "{{name}}",
   },
   nav: {
+    relayLogs: "Stafettloggar",
     skipToContent: "Hopp til hovudinnhaldet",
     main: "Hovudmeny",
     start: "Start",
@@ -724,6 +726,7 @@ export const nn: Messages = {
       barn_som_parorende: "Barn som pårørande",
     },
   },
+  relayLog: relayLogNn,
   worry: {
     navLabel: "Mine uronotat",
     title: "Eg er uroa for eit barn",
@@ -774,7 +777,7 @@ export const nn: Messages = {
         "Samtalane har vist at det ikkje er grunn til vidare uro. Skriv ei kort avslutning i notatet.",
       level1: "Du og tenesta di set i gang tiltak saman med barnet og føresette, og evaluerer dei.",
       level2:
-        "Neste steg er ein stafettlogg: med samtykke frå føresette samarbeider to tenester om tiltaka. Stafettloggen kjem i ein seinare versjon av Laget. Til då følgjer du stega for nivå 2 i rettleiaren.",
+        "Neste steg er ein stafettlogg: med samtykke frå føresette samarbeider to tenester om tiltaka. Stega for nivå 2 står i rettleiaren.",
       report:
         "Du sender ei bekymringsmelding til barnevernstenesta. Opplysningsplikta går føre teieplikta og krev ikkje samtykke.",
     },

@@ -12,6 +12,10 @@ import {
 } from "../core/auth/login.ts";
 import { resolveSession } from "../core/auth/sessions.ts";
 import { AppError, isAppError } from "../core/errors.ts";
+import {
+  CONSENT_UPLOAD_BODY_LIMIT,
+  consentUploadPathPattern,
+} from "../core/relay-log/consent-rules.ts";
 import { findPublicTenant, getTenant, type Tenant } from "../core/tenants/tenants.ts";
 import { defaultLanguage, isLanguage, type Language } from "../i18n/index.ts";
 import { createApi } from "./api/index.ts";
@@ -148,16 +152,22 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
   // 4. Static assets (hashed file names: cached for a year).
   if (options.clientDir) app.use(serveStaticFiles(options.clientDir));
 
-  // 5. Request size limit: 413 before any handler reads the body.
-  app.use(
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) => {
-        const state = c.get("state");
-        const error = new AppError("payload_too_large", "errors.payloadTooLarge");
-        return errorResponse(c, error, state.language, state.requestId);
-      },
-    }),
+  // 5. Request size limit: 413 before any handler reads the body. The relay log's consent form
+  // carries a scanned form (at most 5 MB), so that one path gets room for it.
+  const limitError = (c: Context<AppEnv>) => {
+    const state = c.get("state");
+    const error = new AppError("payload_too_large", "errors.payloadTooLarge");
+    return errorResponse(c, error, state.language, state.requestId);
+  };
+  const defaultBodyLimit = bodyLimit({ maxSize: config.bodyLimitBytes, onError: limitError });
+  const uploadBodyLimit = bodyLimit({
+    maxSize: Math.max(config.bodyLimitBytes, CONSENT_UPLOAD_BODY_LIMIT),
+    onError: limitError,
+  });
+  app.use((c, next) =>
+    c.req.method === "POST" && consentUploadPathPattern.test(c.req.path)
+      ? uploadBodyLimit(c, next)
+      : defaultBodyLimit(c, next),
   );
 
   // 6. Session: who is asking. API requests may instead carry a personal access token (see api/).

@@ -6,6 +6,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Files to attach, e.g. a calendar invitation (.ics). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 /** Sends plain-text e-mail. Core use cases take this interface, so tests can hand in their own. */
@@ -41,6 +43,7 @@ export function createMailer(config: Pick<Config, "mail">): Mailer {
           to: message.to,
           subject: message.subject,
           text: message.text,
+          ...(message.attachments ? { attachments: message.attachments } : {}),
         });
       } catch (error) {
         // The SMTP server's answer may echo the recipient: keep it as the cause, never in the message.

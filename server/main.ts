@@ -33,7 +33,9 @@ export async function startServer(
   const logger = createLogger(config.logLevel);
   const database: Database = await openDatabase(config.database);
   await database.migrate();
-  const seeded = config.seedDemo ? await seedDemo(database) : false;
+  const seeded = config.seedDemo
+    ? await seedDemo(database, { dataEncryptionKey: config.dataEncryptionKey })
+    : false;
 
   const serverBuildFile = path.join(buildDir, "server", "index.js");
   if (!existsSync(serverBuildFile)) {
@@ -60,7 +62,10 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
 
-  const jobs = startJobs(platformJobs(database, config, services.mailer), logger);
+  // PGlite: in-process timers; PostgreSQL: pg-boss (ADR 0017).
+  const jobs = await startJobs(platformJobs(database, config, services.mailer), logger, {
+    database: config.database,
+  });
 
   print(
     `Laget kjører på ${url} (database: ${database.kind === "pglite" ? `innebygd PGlite i ${config.database.kind === "pglite" ? config.database.dataDir : ""}` : "PostgreSQL"})`,

@@ -4,6 +4,8 @@ import type { Permission } from "../../core/access/roles.ts";
 import { listUnits } from "../../core/units/units.ts";
 import { can } from "../../core/access/policy.ts";
 import { listMyWorryReminders, osloDate } from "../../core/guide/worry.ts";
+import { attentionThisWeek } from "../../core/relay-log/logs.ts";
+import { AttentionPanel } from "../components/relay-log-attention.tsx";
 import { WorryReminders } from "../components/worry-fields.tsx";
 import { PublicLanding } from "../components/public-landing.tsx";
 import { useT } from "../lib/i18n.tsx";
@@ -29,6 +31,10 @@ export async function loader({ context }: Route.LoaderArgs) {
     worryReminders: can(actor, "guide.read")
       ? await listMyWorryReminders({ database: context.services.database, actor })
       : [],
+    // "Dette trenger oppmerksomhet denne uken": counts and colleagues' names, no child data.
+    attention: can(actor, "relaylog.use")
+      ? await attentionThisWeek({ database: context.services.database, actor })
+      : null,
     today: osloDate(),
   };
 }
@@ -42,6 +48,12 @@ interface StartCard {
 
 /** Start cards by permission: what this role can do. Modules still to come are described, not linked. */
 const startCards: StartCard[] = [
+  {
+    permission: "relaylog.use",
+    to: "/stafettlogger",
+    titleKey: "nav.relayLogs",
+    textKey: "relayLog.open.startCardText",
+  },
   {
     permission: "guide.read",
     to: "/bekymring",
@@ -116,6 +128,7 @@ export default function Home() {
           : t("start.noUnits")}
       </Paragraph>
       <WorryReminders reminders={data.worryReminders} today={data.today} />
+      <AttentionPanel attention={data.attention} />
       <Heading level={2} data-size="md">
         {t("start.cardsHeading")}
       </Heading>

@@ -14,6 +14,7 @@ import {
   worryTextQuestionIds,
 } from "../../core/guide/worry-rules.ts";
 import { CsrfField, Notice, RadioGroup, TextField, valueOf } from "../components/forms.tsx";
+import { OpenLogFromWorryLink } from "../components/relay-log-attention.tsx";
 import {
   formatDate,
   IdentifyingWarning,
@@ -127,6 +128,7 @@ export default function WorryNotePage() {
                 <DsLink href="/bekymring/meld-na">{t("worry.reportNowLink")}</DsLink>
               </>
             ) : null}
+            {note.decision === "level2" ? <OpenLogFromWorryLink /> : null}
           </Paragraph>
         </section>
       ) : null}

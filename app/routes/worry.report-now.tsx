@@ -81,6 +81,9 @@ export default function ReportNow() {
           <li>{t("worry.reportNow.do3")}</li>
           <li>{t("worry.reportNow.do4")}</li>
         </ol>
+        <Paragraph>
+          <DsLink href="/bekymringsmelding">{t("relayLog.cases.childWelfare.guideLink")}</DsLink>
+        </Paragraph>
       </section>
 
       <section aria-labelledby="numbers-heading" className="page">

@@ -16,6 +16,7 @@ import {
   type WorryQuestionId,
 } from "../../core/guide/worry-rules.ts";
 import { CsrfField, RadioGroup, TextField } from "../components/forms.tsx";
+import { OpenLogFromWorryLink } from "../components/relay-log-attention.tsx";
 import { formatDate, IdentifyingWarning, TextAreaField } from "../components/worry-fields.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { requirePermission } from "../lib/route-helpers.ts";
@@ -260,6 +261,7 @@ export default function WorryFlow() {
                     <DsLink href="/bekymring/meld-na">{t("worry.reportNowLink")}</DsLink>
                   </>
                 ) : null}
+                {decision === "level2" ? <OpenLogFromWorryLink /> : null}
               </dd>
             </div>
           ))}

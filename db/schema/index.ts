@@ -1,2 +1,3 @@
 export * from "./platform.ts";
 export * from "./guide.ts";
+export * from "./relay-log.ts";

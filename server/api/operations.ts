@@ -1,7 +1,17 @@
 import { createAccessToken, listAccessTokens, revokeAccessToken } from "../../core/auth/tokens.ts";
 import { createUnit, getUnit, listUnits, patchUnit } from "../../core/units/units.ts";
 import { createUser, getUser, listUsers, patchUser } from "../../core/users/users.ts";
+import { getLogOverview, listMyLogs } from "../../core/relay-log/logs.ts";
 import { defineOperation, type ApiOperation } from "./define.ts";
+import {
+  logIdParams,
+  relayLogFiltersOf,
+  relayLogListQuery,
+  relayLogListSchema,
+  relayLogOverviewOf,
+  relayLogOverviewSchema,
+  relayLogRowOf,
+} from "./relay-log-schemas.ts";
 import {
   idParams,
   meOf,
@@ -226,6 +236,51 @@ export const apiOperations: readonly ApiOperation[] = [
           actor,
           meta: state.meta,
           tokenId: params.id,
+        }),
+      ),
+  }),
+
+  // Relay logs: the same use cases as the pages; a log the caller may not read is a 404.
+  defineOperation({
+    operationId: "listRelayLogs",
+    method: "get",
+    path: "/relay-logs",
+    tag: "relay-logs",
+    summaryKey: "relayLog.open.apiList",
+    requires: "relaylog.use",
+    query: relayLogListQuery,
+    response: relayLogListSchema,
+    handle: async ({ actor, query, services, state }) => {
+      const page = await listMyLogs({
+        database: services.database,
+        actor,
+        meta: state.meta,
+        filters: relayLogFiltersOf(query),
+      });
+      return {
+        logs: page.logs.map(relayLogRowOf),
+        total: page.total,
+        page: page.page,
+        pageSize: page.pageSize,
+      };
+    },
+  }),
+  defineOperation({
+    operationId: "getRelayLog",
+    method: "get",
+    path: "/relay-logs/{logId}",
+    tag: "relay-logs",
+    summaryKey: "relayLog.open.apiGet",
+    requires: "relaylog.use",
+    params: logIdParams,
+    response: relayLogOverviewSchema,
+    handle: async ({ actor, params, services, state }) =>
+      relayLogOverviewOf(
+        await getLogOverview({
+          database: services.database,
+          actor,
+          meta: state.meta,
+          logId: params.logId,
         }),
       ),
   }),

@@ -205,9 +205,11 @@ describe("the worry flow", () => {
       .getByText(fill(nb.worry.deadlineLine, { date: norwegianDate(addDays(started, 14)) }))
       .waitFor();
     await page.getByText(answers[1]![1]).waitFor();
-    // Level 2 says plainly that the relay log comes later, with no link to it.
+    // Level 2 explains the relay log as the next step and links to opening one.
     await page.getByText(nb.worry.decisionExplain.level2).waitFor();
-    expect(await page.locator('a[href*="stafett"]').count()).toBe(0);
+    expect(
+      await page.getByRole("link", { name: nb.relayLog.open.fromWorryLink }).getAttribute("href"),
+    ).toBe("/stafettlogger/ny?fra=bekymring");
 
     const name = pseudonym();
     await tabTo(page, page.getByLabel(new RegExp(`^${escapeRegExp(nb.worry.pseudonym)}`)));

@@ -1,5 +1,8 @@
+import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "react-router";
 import type { Actor } from "../../core/access/actor.ts";
 import { createSession } from "../../core/auth/sessions.ts";
 import { loadConfig, type Config } from "../../core/platform/config.ts";
@@ -74,5 +77,24 @@ export async function browserHeaders(
     ...(options.csrf === false
       ? {}
       : { "x-csrf-token": csrfTokenFor(services.config.sessionSecret, csrfSecret) }),
+  };
+}
+
+/**
+ * The whole app with the React Router build, in process, around a test database: for tests that
+ * must reach every page (the relay log's access matrix). `npm test` builds before it runs the
+ * integration tests; run `npm run build` first when running such a file alone.
+ */
+export async function testAppWithUi(database: Database, env: Record<string, string> = {}) {
+  const buildDir = path.resolve(process.env.LAGET_BUILD_DIR ?? "build");
+  const serverFile = path.join(buildDir, "server", "index.js");
+  if (!existsSync(serverFile)) {
+    throw new Error(`${serverFile} is missing: run "npm run build" before this test.`);
+  }
+  const build = (await import(pathToFileURL(serverFile).href)) as ServerBuild;
+  const services = testServices(database, env);
+  return {
+    app: createApp(services, { build, clientDir: path.join(buildDir, "client") }),
+    services,
   };
 }

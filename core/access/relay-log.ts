@@ -1,0 +1,146 @@
+import type { Actor } from "./actor.ts";
+import { can } from "./policy.ts";
+import { isStaffRole, rolePermissions } from "./roles.ts";
+
+/**
+ * The access policy of the relay log (stafettlogg), in one pure function so every read and
+ * write of a child's log goes through the same rules, and the matrix tests can enumerate them.
+ *
+ * - The relay holder (stafettholder) may always read, and write while the log is open, also when
+ *   consent has lapsed: they are the one told what to do about it.
+ * - A participant may read and write when a valid consent names the unit they take part for. An
+ *   anonymous case discussion has no identity, so its participants need no consent.
+ * - A participant whose unit no valid consent names sees that the log is frozen, nothing else.
+ * - Everyone else, including leaders and coordinators by virtue of their role, gets nothing:
+ *   the route answers 404, so not even the log's existence leaks.
+ * - Guardians and the young person (citizens) come with the next issue; until then, nothing.
+ */
+export type ConsentState = "none" | "valid" | "expired" | "withdrawn";
+
+export interface LogAccessFacts {
+  tenantId: string;
+  kind: "log" | "anonymous";
+  status: "open" | "closed";
+  holderUserId: string;
+  /** The units the acting employee takes part for (active participant rows). */
+  actorParticipantUnitIds: readonly string[];
+  /** The units a consent covers that is neither withdrawn nor expired today. */
+  consentedUnitIds: readonly string[];
+  consentState: ConsentState;
+}
+
+export interface LogAccess {
+  read: boolean;
+  write: boolean;
+  /** The relay holder's rights: participants, consent, level, handover, close, access trail. */
+  holder: boolean;
+  /** The actor takes part, but no valid consent covers them: they are told the log is frozen. */
+  frozen: boolean;
+}
+
+export const noLogAccess: LogAccess = { read: false, write: false, holder: false, frozen: false };
+
+export function decideLogAccess(actor: Actor | null, facts: LogAccessFacts): LogAccess {
+  if (!actor || actor.kind !== "staff") return noLogAccess;
+  if (actor.tenantId !== facts.tenantId) return noLogAccess;
+  if (!can(actor, "relaylog.use")) return noLogAccess;
+  const open = facts.status === "open";
+  if (facts.holderUserId === actor.userId) {
+    return { read: true, write: open, holder: true, frozen: false };
+  }
+  if (facts.actorParticipantUnitIds.length === 0) return noLogAccess;
+  const covered =
+    facts.kind === "anonymous" ||
+    facts.actorParticipantUnitIds.some((unitId) => facts.consentedUnitIds.includes(unitId));
+  if (!covered) return { read: false, write: false, holder: false, frozen: true };
+  return { read: true, write: open, holder: false, frozen: false };
+}
+
+/** Which consent state a set of consent records gives today. */
+export function consentStateOf(
+  records: readonly { withdrawnAt: Date | null; givenOn: string; expiresOn: string }[],
+  today: string,
+): { state: ConsentState; validRecords: number } {
+  const valid = records.filter(
+    (record) => !record.withdrawnAt && record.givenOn <= today && record.expiresOn >= today,
+  );
+  if (valid.length > 0) return { state: "valid", validRecords: valid.length };
+  if (records.length === 0) return { state: "none", validRecords: 0 };
+  const latest = [...records].sort((a, b) => (a.givenOn < b.givenOn ? 1 : -1))[0]!;
+  return { state: latest.withdrawnAt ? "withdrawn" : "expired", validRecords: 0 };
+}
+
+/** The units that valid consent records cover today. */
+export function consentedUnits(
+  records: readonly {
+    withdrawnAt: Date | null;
+    givenOn: string;
+    expiresOn: string;
+    unitIds: readonly string[];
+  }[],
+  today: string,
+): string[] {
+  const units = new Set<string>();
+  for (const record of records) {
+    if (!record.withdrawnAt && record.givenOn <= today && record.expiresOn >= today) {
+      for (const unitId of record.unitIds) units.add(unitId);
+    }
+  }
+  return [...units];
+}
+
+/**
+ * Barn som pårørende: a case is seen and changed only by the employees of the unit that
+ * registered it (an adult service's own record of the conversation with a parent). Membership
+ * of that unit grants it, never a role: a leader or coordinator elsewhere gets nothing, and the
+ * route answers 404 so not even the case's existence leaks.
+ */
+export function mayAccessNextOfKinCase(
+  actor: Actor | null,
+  nextOfKinCase: { tenantId: string; unitId: string },
+): boolean {
+  if (!actor || actor.kind !== "staff") return false;
+  if (actor.tenantId !== nextOfKinCase.tenantId) return false;
+  if (!can(actor, "relaylog.use")) return false;
+  return actor.unitIds.includes(nextOfKinCase.unitId);
+}
+
+/**
+ * A report to child welfare (bekymringsmelding) is never blocked by consent or by the relay
+ * holder: from a log, anyone who may read the log or takes part but is frozen out by consent may
+ * make one; from the guide, any staff member who reads the guide (`guide.read`). What the form
+ * may be filled in with is a separate question: only a reader of the log gets the child's name.
+ */
+export function mayReportToChildWelfare(actor: Actor | null, fromLog: LogAccess | null): boolean {
+  if (!actor || actor.kind !== "staff") return false;
+  if (fromLog) return fromLog.read || fromLog.frozen;
+  return can(actor, "guide.read");
+}
+
+/**
+ * Who may accept or decline a handover of the baton: only the employee it is addressed to, in
+ * the same municipality, with the relay-log permission, while it is still pending. The receiver
+ * is not yet a participant, so this is the one rule that lets them see the child's name and
+ * the holder's message before they decide.
+ */
+export function mayDecideHandover(
+  actor: Actor | null,
+  handover: { tenantId: string; toUserId: string; state: string },
+): boolean {
+  if (!actor || actor.kind !== "staff") return false;
+  if (actor.tenantId !== handover.tenantId) return false;
+  if (!can(actor, "relaylog.use")) return false;
+  return handover.toUserId === actor.userId && handover.state === "pending";
+}
+
+/**
+ * Who may be handed the baton: an active employee of the same municipality whose roles give
+ * the relay-log permission (leaders and administrators without it cannot hold a log).
+ */
+export function mayReceiveBaton(
+  receiver: { tenantId: string; active: boolean; roles: readonly string[] },
+  tenantId: string,
+): boolean {
+  if (!receiver.active || receiver.tenantId !== tenantId) return false;
+  return receiver.roles.some((role) => isStaffRole(role) && rolePermissions[role]["relaylog.use"]);
+}
