@@ -1,13 +1,10 @@
 import { Card, Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
 import { Link, useRouteLoaderData } from "react-router";
-import { myLogsPath } from "../../core/relay-log/open-rules.ts";
+import { HANDOVER_INBOX_PATH, myLogsPath } from "../../core/relay-log/open-rules.ts";
 import type { Attention } from "../../core/relay-log/logs.ts";
 import { useT } from "../lib/i18n.tsx";
 import type { RootData } from "../root.tsx";
 import { logPath } from "./relay-log-layout.tsx";
-
-/** Where a receiver answers the handovers addressed to them (relay-log.handover.inbox.tsx). */
-const HANDOVER_INBOX_PATH = "/stafettlogger/stafetter";
 
 /**
  * The start page's "needs attention this week" panel: counts that link to the filtered list,

@@ -9,6 +9,7 @@ import {
 } from "react-router";
 import { decideHandover, listHandoverInbox } from "../../core/relay-log/handover.ts";
 import { HANDOVER_DECLINE_MAX } from "../../core/relay-log/meeting-rules.ts";
+import { HANDOVER_INBOX_PATH } from "../../core/relay-log/open-rules.ts";
 import { CsrfField, Notice, valueOf } from "../components/forms.tsx";
 import { LongTextField } from "../components/relay-log-meeting-fields.tsx";
 import { logPath } from "../components/relay-log-layout.tsx";
@@ -57,7 +58,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     });
     if (result.decision === "declined") {
       return redirect(
-        withNotice("/stafettlogger/stafetter", "relayLog.meetings.handover.notices.declined"),
+        withNotice(HANDOVER_INBOX_PATH, "relayLog.meetings.handover.notices.declined"),
       );
     }
     if (result.consentNeeded) {

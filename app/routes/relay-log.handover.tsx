@@ -17,6 +17,7 @@ import {
 } from "react-router";
 import { cancelHandover, getHandoverPage, requestHandover } from "../../core/relay-log/handover.ts";
 import { HANDOVER_MESSAGE_MAX } from "../../core/relay-log/meeting-rules.ts";
+import { HANDOVER_INBOX_PATH } from "../../core/relay-log/open-rules.ts";
 import {
   CsrfField,
   FormErrors,
@@ -161,7 +162,7 @@ export default function HandoverPage() {
               <Paragraph>{t("relayLog.meetings.handover.pendingForYou")}</Paragraph>
               <Paragraph>
                 <DsLink asChild>
-                  <Link to="/stafettlogger/stafetter">
+                  <Link to={HANDOVER_INBOX_PATH}>
                     {t("relayLog.meetings.handover.toInbox")}
                   </Link>
                 </DsLink>

@@ -11,6 +11,7 @@ import { listMyLogs } from "../../core/relay-log/logs.ts";
 import {
   allLevels,
   filtersFromSearchParams,
+  HANDOVER_INBOX_PATH,
   myLogsPath,
   type MyLogFilters,
 } from "../../core/relay-log/open-rules.ts";
@@ -74,7 +75,7 @@ export default function RelayLogListPage() {
           <Link to="/stafettlogger/ny-drofting">{t("relayLog.cases.anonymous.title")}</Link>
         </Button>
         <Button asChild variant="tertiary">
-          <Link to="/stafettlogger/stafetter">{t("relayLog.meetings.handover.toInbox")}</Link>
+          <Link to={HANDOVER_INBOX_PATH}>{t("relayLog.meetings.handover.toInbox")}</Link>
         </Button>
       </div>
 

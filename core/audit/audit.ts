@@ -1,6 +1,11 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Tx } from "../../db/client.ts";
-import { auditChain, auditEvents, type AuditActorSnapshot } from "../../db/schema/index.ts";
+import {
+  auditChain,
+  auditEvents,
+  auditUnsealed,
+  type AuditActorSnapshot,
+} from "../../db/schema/index.ts";
 import type { Actor, RequestMeta } from "../access/actor.ts";
 import { sha256Hex } from "../platform/crypto.ts";
 import { auditEventType, type AuditEventType } from "./events.ts";
@@ -93,11 +98,11 @@ export async function sealAuditChains(database: Database, batchSize = 500): Prom
   let sealed = 0;
   for (;;) {
     const { linked, more } = await database.system(async (tx) => {
+      // The queue (audit_unsealed, filled by a trigger on audit_events) is short; the audit log
+      // is not, so neither query here touches more of audit_events than the batch it links.
       const pendingChains = await tx
-        .selectDistinct({ tenantId: auditEvents.tenantId })
-        .from(auditEvents)
-        .leftJoin(auditChain, eq(auditChain.eventId, auditEvents.id))
-        .where(isNull(auditChain.eventId));
+        .selectDistinct({ tenantId: auditUnsealed.tenantId })
+        .from(auditUnsealed);
       let linkedNow = 0;
       let moreNow = false;
       for (const { tenantId } of pendingChains) {
@@ -106,19 +111,14 @@ export async function sealAuditChains(database: Database, batchSize = 500): Prom
           sql`select pg_try_advisory_xact_lock(hashtext(${chainKey})) as locked`,
         )) as unknown as { rows: { locked: boolean }[] };
         if (!locked.rows[0]?.locked) continue;
-        // Read the events only now, under the lock: a sealer that held it until a moment ago
-        // has linked some of them, and linking them twice would fork the chain.
+        // Read the queue only now, under the lock: a sealer that held it until a moment ago
+        // has linked some of these events, and linking them twice would fork the chain.
         const rows = await tx
           .select({ event: auditEvents })
-          .from(auditEvents)
-          .leftJoin(auditChain, eq(auditChain.eventId, auditEvents.id))
-          .where(
-            and(
-              tenantId ? eq(auditEvents.tenantId, tenantId) : isNull(auditEvents.tenantId),
-              isNull(auditChain.eventId),
-            ),
-          )
-          .orderBy(asc(auditEvents.id))
+          .from(auditUnsealed)
+          .innerJoin(auditEvents, eq(auditEvents.id, auditUnsealed.eventId))
+          .where(tenantId ? eq(auditUnsealed.tenantId, tenantId) : isNull(auditUnsealed.tenantId))
+          .orderBy(asc(auditUnsealed.eventId))
           .limit(batchSize);
         if (rows.length === 0) continue;
         const [last] = await tx
@@ -137,6 +137,12 @@ export async function sealAuditChains(database: Database, batchSize = 500): Prom
           return link;
         });
         await tx.insert(auditChain).values(links);
+        await tx.delete(auditUnsealed).where(
+          inArray(
+            auditUnsealed.eventId,
+            links.map((link) => link.eventId),
+          ),
+        );
         linkedNow += links.length;
         if (rows.length === batchSize) moreNow = true;
       }

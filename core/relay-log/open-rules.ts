@@ -84,6 +84,9 @@ export function searchParamsFromFilters(filters: MyLogFilters): URLSearchParams 
   return params;
 }
 
+/** Where a receiver answers the handovers addressed to them (relay-log.handover.inbox.tsx). */
+export const HANDOVER_INBOX_PATH = "/stafettlogger/stafetter";
+
 export function myLogsPath(filters: MyLogFilters = {}): string {
   const query = searchParamsFromFilters(filters).toString();
   return query ? `/stafettlogger?${query}` : "/stafettlogger";

@@ -44,6 +44,7 @@ import type { StaffRole } from "../access/roles.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { AppError } from "../errors.ts";
 import { addDays, osloDate } from "../platform/dates.ts";
+import { HANDOVER_INBOX_PATH } from "./open-rules.ts";
 import { assertRelayLogUser, loadLogContext, type LogContext, type Staff } from "./access.ts";
 
 /**
@@ -104,8 +105,6 @@ export function reminderDue(dedupeKey: string): string | null {
 }
 
 const logPath = (logId: string, tab = "") => `/stafettlogger/${logId}${tab}`;
-/** Where a receiver answers handovers addressed to them. */
-export const HANDOVER_INBOX_PATH = "/stafettlogger/stafetter";
 /** The page of one «barn som pårørende» case. */
 export const nextOfKinCasePath = (caseId: string) => `/barn-som-parorende/${caseId}`;
 

@@ -215,6 +215,22 @@ export const auditChain = pgTable(
   (table) => [uniqueIndex("audit_chain_key_seq_unique").on(table.chainKey, table.seq)],
 );
 
+/**
+ * The audit events not yet linked into the chain, queued by a trigger on audit_events in the
+ * same transaction as the event, so the sealer reads a short queue instead of anti-joining the
+ * whole audit log (millions of rows at national scale) every few seconds.
+ */
+export const auditUnsealed = pgTable(
+  "audit_unsealed",
+  {
+    eventId: bigint("event_id", { mode: "number" })
+      .primaryKey()
+      .references(() => auditEvents.id),
+    tenantId: uuid("tenant_id"),
+  },
+  (table) => [index("audit_unsealed_tenant_idx").on(table.tenantId, table.eventId)],
+);
+
 export interface AuditActorSnapshot {
   kind: "staff" | "citizen" | "system" | "anonymous";
   id: string | null;

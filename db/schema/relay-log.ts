@@ -24,7 +24,11 @@ const tenantRef = () =>
   uuid("tenant_id")
     .notNull()
     .references(() => tenants.id);
-/** Every part of a log goes with it when the retention job deletes the log (real deletion). */
+/**
+ * Every part of a log goes with it when the retention job deletes the log (real deletion).
+ * Each table has an index that starts with log_id (and each cascading parent id), or deleting one
+ * log scans the whole table.
+ */
 const logRef = () =>
   uuid("log_id")
     .notNull()
@@ -137,6 +141,7 @@ export const relayLogParticipants = pgTable(
       .on(table.logId, table.userId)
       .where(sql`left_at is null`),
     index("relay_log_participants_user_idx").on(table.tenantId, table.userId),
+    index("relay_log_participants_log_idx").on(table.logId),
   ],
 );
 
@@ -218,7 +223,11 @@ export const relayLogGoals = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [index("relay_log_goals_log_idx").on(table.logId, table.areaId)],
+  (table) => [
+    index("relay_log_goals_log_idx").on(table.logId, table.areaId),
+    // Deleting an area cascades to its goals; without this the delete scans every goal.
+    index("relay_log_goals_area_idx").on(table.areaId),
+  ],
 );
 
 /** Tiltak: what, who is responsible, where (home or service), when. */
@@ -255,6 +264,7 @@ export const relayLogMeasures = pgTable(
   },
   (table) => [
     index("relay_log_measures_log_idx").on(table.logId, table.goalId),
+    index("relay_log_measures_goal_idx").on(table.goalId),
     index("relay_log_measures_due_idx").on(table.tenantId, table.dueOn),
     check("relay_log_measures_dates", sql`${table.dueOn} >= ${table.startsOn}`),
   ],
@@ -307,6 +317,8 @@ export const relayLogGoalScores = pgTable(
       table.scorerKind,
     ),
     check("relay_log_goal_scores_range", sql`${table.score} between -2 and 2`),
+    index("relay_log_goal_scores_log_idx").on(table.logId),
+    index("relay_log_goal_scores_goal_idx").on(table.goalId),
   ],
 );
 
@@ -330,7 +342,10 @@ export const relayLogEntries = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [index("relay_log_entries_log_idx").on(table.logId, table.occurredOn)],
+  (table) => [
+    index("relay_log_entries_log_idx").on(table.logId, table.occurredOn),
+    index("relay_log_entries_area_idx").on(table.areaId),
+  ],
 );
 
 export const relayLogEntryVersions = pgTable(
@@ -348,7 +363,10 @@ export const relayLogEntryVersions = pgTable(
     editedByName: text("edited_by_name").notNull(),
     createdAt: createdAt(),
   },
-  (table) => [uniqueIndex("relay_log_entry_versions_unique").on(table.entryId, table.version)],
+  (table) => [
+    uniqueIndex("relay_log_entry_versions_unique").on(table.entryId, table.version),
+    index("relay_log_entry_versions_log_idx").on(table.logId),
+  ],
 );
 
 /** Samarbeidsmøter: planned with participants, agenda and place; minutes become part of the log. */
@@ -438,6 +456,7 @@ export const relayLogHandovers = pgTable(
       .on(table.logId)
       .where(sql`state = 'pending'`),
     index("relay_log_handovers_to_idx").on(table.tenantId, table.toUserId, table.state),
+    index("relay_log_handovers_log_idx").on(table.logId),
   ],
 );
 
@@ -466,6 +485,7 @@ export const relayLogJoinRequests = pgTable(
     uniqueIndex("relay_log_join_requests_pending_unique")
       .on(table.logId, table.userId)
       .where(sql`state = 'pending'`),
+    index("relay_log_join_requests_log_idx").on(table.logId),
   ],
 );
 
@@ -488,7 +508,10 @@ export const childWelfareReports = pgTable(
     recipient: text("recipient").notNull(),
     reportedAt: timestamp("reported_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("child_welfare_reports_tenant_idx").on(table.tenantId, table.reportedAt)],
+  (table) => [
+    index("child_welfare_reports_tenant_idx").on(table.tenantId, table.reportedAt),
+    index("child_welfare_reports_log_idx").on(table.logId),
+  ],
 );
 
 /**
@@ -551,5 +574,6 @@ export const notifications = pgTable(
   (table) => [
     uniqueIndex("notifications_dedupe_unique").on(table.tenantId, table.dedupeKey),
     index("notifications_user_idx").on(table.tenantId, table.userId, table.readAt),
+    index("notifications_log_idx").on(table.logId),
   ],
 );

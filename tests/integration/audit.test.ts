@@ -13,7 +13,7 @@ import {
   verifyAuditChain,
 } from "../../core/audit/audit.ts";
 import { openPglite, type Database } from "../../db/client.ts";
-import { auditChain, auditEvents } from "../../db/schema/index.ts";
+import { auditChain, auditEvents, auditUnsealed } from "../../db/schema/index.ts";
 import { databaseKinds, freshDatabase, type TestDatabase } from "../support/databases.ts";
 import { makeTenant } from "../support/fixtures.ts";
 
@@ -172,6 +172,38 @@ describe.each(databaseKinds)("audit log on %s", (kind) => {
       checked: longer.length,
     });
     expect((await verifyAuditChain(database, b.id)).ok).toBe(true);
+  });
+
+  it("queues each new event for the sealer, empties the queue on sealing, and keeps the app role out of it", async () => {
+    const tenant = await makeTenant(database);
+    await sealAuditChains(database);
+    const sealedBefore = (await chainOf(database, tenant.id)).length;
+    await writeEvents(database, tenant.id, 3);
+    const queued = () =>
+      database.system((tx) =>
+        tx
+          .select({ eventId: auditUnsealed.eventId })
+          .from(auditUnsealed)
+          .where(eq(auditUnsealed.tenantId, tenant.id)),
+      );
+    const events = (await eventsOf(database, tenant.id)).slice(sealedBefore);
+    expect(events).toHaveLength(3);
+    expect((await queued()).map((row) => row.eventId).sort()).toEqual(
+      events.map((event) => event.id).sort(),
+    );
+    // Deleting a queued event from the app role would hide it from the chain.
+    expect(
+      await sqlState(
+        database.tenant(tenant.id, (tx) =>
+          tx.delete(auditUnsealed).where(eq(auditUnsealed.tenantId, tenant.id)),
+        ),
+      ),
+    ).toBe("42501");
+    expect(await sealAuditChains(database)).toBe(3);
+    expect(await queued()).toEqual([]);
+    expect(
+      (await chainOf(database, tenant.id)).slice(sealedBefore).map((link) => link.eventId),
+    ).toEqual(events.map((event) => event.id));
   });
 
   it("reports events not yet sealed", async () => {
