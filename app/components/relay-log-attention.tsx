@@ -35,11 +35,19 @@ export function AttentionPanel({ attention }: { attention: Attention | null }) {
       text: t("relayLog.open.attentionConsent", { count: attention.consentExpiring }),
     });
   }
+  // One line per colleague: two handovers from the same person would read as the same link twice.
+  const handoversByGiver = new Map<string, number>();
   for (const handover of attention.handovers) {
+    handoversByGiver.set(handover.fromName, (handoversByGiver.get(handover.fromName) ?? 0) + 1);
+  }
+  for (const [name, count] of handoversByGiver) {
     items.push({
-      key: `handover-${handover.id}`,
+      key: `handover-${name}`,
       to: HANDOVER_INBOX_PATH,
-      text: t("relayLog.open.attentionHandover", { name: handover.fromName }),
+      text:
+        count === 1
+          ? t("relayLog.open.attentionHandover", { name })
+          : t("relayLog.open.attentionHandovers", { name, count }),
     });
   }
   for (const request of attention.joinRequests) {

@@ -5,6 +5,7 @@ import {
   consentStateOf,
   decideLogAccess,
   noLogAccess,
+  type FamilyFacts,
   type LogAccessFacts,
 } from "./relay-log.ts";
 import { staffRoles, type StaffRole } from "./roles.ts";
@@ -169,5 +170,99 @@ describe("consent state", () => {
       { ...record("2026-01-01", "2026-02-01"), unitIds: [unitB] },
     ];
     expect(consentedUnits(records, today)).toEqual([unitA]);
+  });
+});
+
+describe("relay log access policy for the family (citizens)", () => {
+  const citizen: Actor = { kind: "citizen", citizenId: "c1", tenantId, name: "Forelder" };
+  const family = (overrides: Partial<FamilyFacts> = {}): FamilyFacts => ({
+    guardian: null,
+    isChild: false,
+    childAge: 9,
+    consentAge: 15,
+    youthGuardianAccess: null,
+    ...overrides,
+  });
+  const guardianRead = {
+    read: true,
+    write: true,
+    holder: false,
+    frozen: false,
+    family: "guardian",
+  };
+
+  it("lets a guardian with parental responsibility read and write while the log is open", () => {
+    expect(
+      decideLogAccess(citizen, facts({ family: family({ guardian: "responsible" }) })),
+    ).toEqual(guardianRead);
+    // Consent is about sharing with services: the family sees its log also without it.
+    expect(
+      decideLogAccess(
+        citizen,
+        facts({
+          consentState: "none",
+          consentedUnitIds: [],
+          family: family({ guardian: "responsible" }),
+        }),
+      ),
+    ).toEqual(guardianRead);
+    expect(
+      decideLogAccess(
+        citizen,
+        facts({ status: "closed", family: family({ guardian: "responsible" }) }),
+      ),
+    ).toEqual({ ...guardianRead, write: false });
+  });
+
+  it("gives nothing to a guardian without parental responsibility, or to a stranger", () => {
+    expect(
+      decideLogAccess(citizen, facts({ family: family({ guardian: "not_responsible" }) })),
+    ).toEqual(noLogAccess);
+    expect(decideLogAccess(citizen, facts({ family: family() }))).toEqual(noLogAccess);
+    expect(decideLogAccess(citizen, facts())).toEqual(noLogAccess);
+  });
+
+  it("gives nothing across municipalities, and nothing in an anonymous case discussion", () => {
+    const responsible = family({ guardian: "responsible" });
+    expect(decideLogAccess(citizen, facts({ tenantId: otherTenant, family: responsible }))).toEqual(
+      noLogAccess,
+    );
+    expect(decideLogAccess(citizen, facts({ kind: "anonymous", family: responsible }))).toEqual(
+      noLogAccess,
+    );
+  });
+
+  it("lets the young person in from the consent age, not a day before", () => {
+    expect(
+      decideLogAccess(citizen, facts({ family: family({ isChild: true, childAge: 14 }) })),
+    ).toEqual(noLogAccess);
+    expect(
+      decideLogAccess(citizen, facts({ family: family({ isChild: true, childAge: 15 }) })),
+    ).toEqual({ ...guardianRead, family: "youth" });
+    expect(
+      decideLogAccess(
+        citizen,
+        facts({ family: family({ isChild: true, childAge: 15, consentAge: 16 }) }),
+      ),
+    ).toEqual(noLogAccess);
+    // Without a birth date Laget cannot know the age, and treats the child as below it.
+    expect(
+      decideLogAccess(citizen, facts({ family: family({ isChild: true, childAge: null }) })),
+    ).toEqual(noLogAccess);
+  });
+
+  it("ends the guardians' access when the young person of age says so, and only then", () => {
+    const guardianOf = (childAge: number, answer: FamilyFacts["youthGuardianAccess"]) =>
+      decideLogAccess(
+        citizen,
+        facts({
+          family: family({ guardian: "responsible", childAge, youthGuardianAccess: answer }),
+        }),
+      );
+    expect(guardianOf(16, "end")).toEqual(noLogAccess);
+    expect(guardianOf(16, "keep")).toEqual(guardianRead);
+    expect(guardianOf(16, null)).toEqual(guardianRead);
+    // An answer recorded before the consent age (it cannot be) carries no weight.
+    expect(guardianOf(13, "end")).toEqual(guardianRead);
   });
 });

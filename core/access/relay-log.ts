@@ -13,7 +13,13 @@ import { isStaffRole, rolePermissions } from "./roles.ts";
  * - A participant whose unit no valid consent names sees that the log is frozen, nothing else.
  * - Everyone else, including leaders and coordinators by virtue of their role, gets nothing:
  *   the route answers 404, so not even the log's existence leaks.
- * - Guardians and the young person (citizens) come with the next issue; until then, nothing.
+ * - The family (citizens, logged in with ID-porten): a guardian with parental responsibility reads
+ *   the whole log and writes their own contributions while it is open; so does the young person
+ *   from the municipality's consent age (15 or 16). When the young person has reached that age
+ *   and answered that their guardians shall no longer have access, the guardians get nothing. A
+ *   guardian without parental responsibility, a child below the consent age, and everyone of
+ *   another family or municipality get nothing: the route answers 404. An anonymous case
+ *   discussion has no family.
  */
 export type ConsentState = "none" | "valid" | "expired" | "withdrawn";
 
@@ -27,6 +33,22 @@ export interface LogAccessFacts {
   /** The units a consent covers that is neither withdrawn nor expired today. */
   consentedUnitIds: readonly string[];
   consentState: ConsentState;
+  /** Only for a citizen actor: their relation to the child. */
+  family?: FamilyFacts;
+}
+
+/** What the policy needs to know about a citizen's relation to the child of one log. */
+export interface FamilyFacts {
+  /** The citizen is recorded as a guardian: with parental responsibility or without. */
+  guardian: "responsible" | "not_responsible" | null;
+  /** The citizen is the child (their national ID number is the log's). */
+  isChild: boolean;
+  /** The child's age today, or null when the log has no birth date. */
+  childAge: number | null;
+  /** The municipality's consent age, 15 or 16. */
+  consentAge: number;
+  /** The young person's answer on whether the guardians keep access (null: not answered). */
+  youthGuardianAccess: "keep" | "end" | null;
 }
 
 export interface LogAccess {
@@ -36,11 +58,14 @@ export interface LogAccess {
   holder: boolean;
   /** The actor takes part, but no valid consent covers them: they are told the log is frozen. */
   frozen: boolean;
+  /** For a citizen with access: whether they are a guardian of the child or the young person. */
+  family?: "guardian" | "youth";
 }
 
 export const noLogAccess: LogAccess = { read: false, write: false, holder: false, frozen: false };
 
 export function decideLogAccess(actor: Actor | null, facts: LogAccessFacts): LogAccess {
+  if (actor?.kind === "citizen") return decideFamilyAccess(actor, facts);
   if (!actor || actor.kind !== "staff") return noLogAccess;
   if (actor.tenantId !== facts.tenantId) return noLogAccess;
   if (!can(actor, "relaylog.use")) return noLogAccess;
@@ -54,6 +79,24 @@ export function decideLogAccess(actor: Actor | null, facts: LogAccessFacts): Log
     facts.actorParticipantUnitIds.some((unitId) => facts.consentedUnitIds.includes(unitId));
   if (!covered) return { read: false, write: false, holder: false, frozen: true };
   return { read: true, write: open, holder: false, frozen: false };
+}
+
+function decideFamilyAccess(
+  actor: Extract<Actor, { kind: "citizen" }>,
+  facts: LogAccessFacts,
+): LogAccess {
+  const family = facts.family;
+  if (!family || actor.tenantId !== facts.tenantId || facts.kind !== "log") return noLogAccess;
+  const write = facts.status === "open";
+  const childOfAge = family.childAge !== null && family.childAge >= family.consentAge;
+  if (family.isChild) {
+    return childOfAge
+      ? { read: true, write, holder: false, frozen: false, family: "youth" }
+      : noLogAccess;
+  }
+  if (family.guardian !== "responsible") return noLogAccess;
+  if (childOfAge && family.youthGuardianAccess === "end") return noLogAccess;
+  return { read: true, write, holder: false, frozen: false, family: "guardian" };
 }
 
 /** Which consent state a set of consent records gives today. */

@@ -1,13 +1,21 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.ts";
-import { relayLogConsents, relayLogParticipants, relayLogs } from "../../db/schema/index.ts";
+import {
+  citizens,
+  relayLogConsents,
+  relayLogGuardians,
+  relayLogParticipants,
+  relayLogs,
+  tenants,
+} from "../../db/schema/index.ts";
 import type { Actor, RequestMeta } from "../access/actor.ts";
 import {
   consentedUnits,
   consentStateOf,
   decideLogAccess,
   type ConsentState,
+  type FamilyFacts,
   type LogAccess,
 } from "../access/relay-log.ts";
 import { assertCan } from "../access/policy.ts";
@@ -15,6 +23,8 @@ import { recordAudit } from "../audit/audit.ts";
 import type { AuditEventType } from "../audit/events.ts";
 import { AppError } from "../errors.ts";
 import { osloDate } from "../platform/dates.ts";
+import { defaultTenantSettings } from "../tenants/tenants.ts";
+import { ageOn } from "./consent-rules.ts";
 
 export type RelayLog = typeof relayLogs.$inferSelect;
 export type Staff = Extract<Actor, { kind: "staff" }>;
@@ -29,6 +39,57 @@ export interface LogContext {
 }
 
 export type LogNeed = "read" | "write" | "holder" | "holderWrite";
+
+/** The municipality's consent age: from it, the young person consents and takes part themselves. */
+export async function youthConsentAgeOf(tx: Tx, tenantId: string): Promise<number> {
+  const [tenant] = await tx
+    .select({ settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  return tenant?.settings.youthConsentAge ?? defaultTenantSettings.youthConsentAge;
+}
+
+/**
+ * A citizen's relation to the child of one log, by the lookup hash of their national ID number:
+ * are they a recorded guardian (with or without parental responsibility), or the child?
+ */
+async function familyFactsOf(
+  tx: Tx,
+  citizenId: string,
+  log: RelayLog,
+  today: string,
+): Promise<FamilyFacts | undefined> {
+  const [citizen] = await tx
+    .select({ nationalIdHash: citizens.nationalIdHash })
+    .from(citizens)
+    .where(eq(citizens.id, citizenId));
+  if (!citizen) return undefined;
+  const guardianRows = await tx
+    .select({ parentalResponsibility: relayLogGuardians.parentalResponsibility })
+    .from(relayLogGuardians)
+    .where(
+      and(
+        eq(relayLogGuardians.logId, log.id),
+        eq(relayLogGuardians.nationalIdHash, citizen.nationalIdHash),
+      ),
+    );
+  const guardian =
+    guardianRows.length === 0
+      ? null
+      : guardianRows.some((row) => row.parentalResponsibility)
+        ? "responsible"
+        : "not_responsible";
+  return {
+    guardian,
+    isChild: log.nationalIdHash !== null && log.nationalIdHash === citizen.nationalIdHash,
+    childAge: log.childBirthDate ? ageOn(log.childBirthDate, today) : null,
+    consentAge: await youthConsentAgeOf(tx, log.tenantId),
+    youthGuardianAccess:
+      log.youthGuardianAccess === "keep" || log.youthGuardianAccess === "end"
+        ? log.youthGuardianAccess
+        : null,
+  };
+}
 
 function isUuid(value: string): boolean {
   return z.guid().safeParse(value).success;
@@ -76,6 +137,8 @@ export async function loadLogContext(
     actorParticipantUnitIds: participantUnits.map((row) => row.unitId),
     consentedUnitIds,
     consentState: state,
+    family:
+      actor.kind === "citizen" ? await familyFactsOf(tx, actor.citizenId, log, today) : undefined,
   });
   return { log, access, consentState: state, consentedUnitIds, today };
 }

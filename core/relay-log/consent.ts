@@ -16,7 +16,13 @@ import type { ConsentState } from "../access/relay-log.ts";
 import { AppError, type FieldErrors } from "../errors.ts";
 import { isIsoDate, osloDate } from "../platform/dates.ts";
 import { parseInput } from "../platform/validation.ts";
-import { assertRelayLogUser, auditLogChange, requireLog, type RelayLog } from "./access.ts";
+import {
+  assertRelayLogUser,
+  auditLogChange,
+  requireLog,
+  youthConsentAgeOf,
+  type RelayLog,
+} from "./access.ts";
 import {
   addMonths,
   CONSENT_ATTACHMENT_MAX_BYTES,
@@ -134,14 +140,6 @@ export async function guardiansOf(tx: Tx, logId: string): Promise<Guardian[]> {
     .orderBy(asc(relayLogGuardians.createdAt), asc(relayLogGuardians.id));
 }
 
-async function consentAgeOf(tx: Tx, tenantId: string): Promise<number> {
-  const [tenant] = await tx
-    .select({ settings: tenants.settings })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId));
-  return tenant?.settings.youthConsentAge ?? 15;
-}
-
 export async function requirementFor(
   tx: Tx,
   log: RelayLog,
@@ -151,7 +149,7 @@ export async function requirementFor(
   return consentRequirement({
     birthDate: log.childBirthDate,
     today,
-    consentAge: await consentAgeOf(tx, log.tenantId),
+    consentAge: await youthConsentAgeOf(tx, log.tenantId),
     guardians,
   });
 }

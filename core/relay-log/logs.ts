@@ -30,6 +30,7 @@ import {
   auditLogChange,
   loadLogContext,
   requireLog,
+  youthConsentAgeOf,
   type RelayLog,
   type Staff,
 } from "./access.ts";
@@ -306,14 +307,6 @@ async function activeUnitsOf(tx: Tx, tenantId: string, userId: string) {
       and(eq(userUnits.tenantId, tenantId), eq(userUnits.userId, userId), eq(units.active, true)),
     )
     .orderBy(asc(units.name));
-}
-
-async function youthConsentAgeOf(tx: Tx, tenantId: string): Promise<number> {
-  const [tenant] = await tx
-    .select({ settings: tenants.settings })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId));
-  return tenant?.settings.youthConsentAge ?? 16;
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -78,6 +78,12 @@ export const relayLogs = pgTable(
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     /** The day the retention job deletes the log: closed date + the municipality's retention months. */
     deleteAfter: date("delete_after", { mode: "string" }),
+    /**
+     * The young person's answer, once they reach the consent age, to whether their guardians keep
+     * access to the log: "keep" | "end"; null until they answer (guardians keep access meanwhile).
+     */
+    youthGuardianAccess: text("youth_guardian_access"),
+    youthGuardianAccessAt: timestamp("youth_guardian_access_at", { withTimezone: true }),
     /** Bumped by every saved change of the log's own fields: a stale save is a conflict. */
     lockVersion: integer("lock_version").notNull().default(0),
     createdAt: createdAt(),
@@ -113,10 +119,19 @@ export const relayLogGuardians = pgTable(
     email: text("email"),
     parentalResponsibility: boolean("parental_responsibility").notNull(),
     citizenId: uuid("citizen_id").references(() => citizens.id, { onDelete: "set null" }),
+    /**
+     * HMAC of the guardian's national ID (the same lookup hash as citizens.national_id_hash), so
+     * a guardian who logs in with ID-porten finds the logs of their children. Optional: without
+     * it the guardian takes part on paper only. The number itself is AES-GCM encrypted.
+     */
     nationalIdHash: text("national_id_hash"),
+    nationalIdEncrypted: text("national_id_encrypted"),
     createdAt: createdAt(),
   },
-  (table) => [index("relay_log_guardians_log_idx").on(table.logId)],
+  (table) => [
+    index("relay_log_guardians_log_idx").on(table.logId),
+    index("relay_log_guardians_national_id_idx").on(table.tenantId, table.nationalIdHash),
+  ],
 );
 
 /** Employees taking part, each for one unit. The relay holder is on the log row and also a participant. */
@@ -182,9 +197,21 @@ export const relayLogConsents = pgTable(
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     withdrawnNote: text("withdrawn_note"),
     withdrawnBy: uuid("withdrawn_by").references(() => users.id, { onDelete: "set null" }),
+    /** A guardian or the young person who withdrew it themselves. */
+    withdrawnByCitizen: uuid("withdrawn_by_citizen").references(() => citizens.id, {
+      onDelete: "set null",
+    }),
+    /**
+     * The one-time token of the form that submitted it: a double-submitted form (a second click,
+     * a reload) hits the unique index and records once.
+     */
+    submissionKey: text("submission_key"),
     createdAt: createdAt(),
   },
-  (table) => [index("relay_log_consents_log_idx").on(table.logId, table.expiresOn)],
+  (table) => [
+    index("relay_log_consents_log_idx").on(table.logId, table.expiresOn),
+    uniqueIndex("relay_log_consents_submission_unique").on(table.tenantId, table.submissionKey),
+  ],
 );
 
 /** Oppmerksomhetsområder: what the services are concerned about, described briefly. */
@@ -576,4 +603,75 @@ export const notifications = pgTable(
     index("notifications_user_idx").on(table.tenantId, table.userId, table.readAt),
     index("notifications_log_idx").on(table.logId),
   ],
+);
+
+/**
+ * The family's voice on a goal: a guardian's view, or the young person's own ("Min stemme").
+ * One current text per citizen and goal; a change replaces it and is audited.
+ */
+export const relayLogGoalVoices = pgTable(
+  "relay_log_goal_voices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    logId: logRef(),
+    goalId: uuid("goal_id")
+      .notNull()
+      .references(() => relayLogGoals.id, { onDelete: "cascade" }),
+    citizenId: uuid("citizen_id").references(() => citizens.id, { onDelete: "set null" }),
+    /** guardian | youth */
+    voiceKind: text("voice_kind").notNull(),
+    authorName: text("author_name").notNull(),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex("relay_log_goal_voices_unique").on(table.goalId, table.citizenId),
+    index("relay_log_goal_voices_log_idx").on(table.logId),
+  ],
+);
+
+/** What a guardian or the young person wants discussed at a planned meeting. */
+export const relayLogAgendaItems = pgTable(
+  "relay_log_agenda_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    logId: logRef(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => relayLogMeetings.id, { onDelete: "cascade" }),
+    citizenId: uuid("citizen_id").references(() => citizens.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("relay_log_agenda_items_meeting_idx").on(table.meetingId),
+    index("relay_log_agenda_items_log_idx").on(table.logId),
+  ],
+);
+
+/**
+ * A guardian's or young person's request to correct what the log says (GDPR art. 16). The relay
+ * holder answers; the request and answer stay with the log.
+ */
+export const relayLogCorrectionRequests = pgTable(
+  "relay_log_correction_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    logId: logRef(),
+    citizenId: uuid("citizen_id").references(() => citizens.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    text: text("text").notNull(),
+    /** open | answered */
+    state: text("state").notNull().default("open"),
+    answer: text("answer"),
+    answeredBy: uuid("answered_by").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("relay_log_correction_requests_log_idx").on(table.logId, table.state)],
 );

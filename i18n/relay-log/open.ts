@@ -204,6 +204,7 @@ export const nb = {
   attentionMeasures: "Logger med tiltak over fristen: {{count}}",
   attentionConsent: "Logger du holder der samtykket utløper innen 30 dager: {{count}}",
   attentionHandover: "{{name}} vil gi stafetten til deg",
+  attentionHandovers: "{{name}} vil gi deg {{count}} stafetter",
   attentionJoin: "{{name}} ber om å bli med i en logg du holder",
 
   // Worry flow
@@ -406,6 +407,7 @@ export const nn: Widen<typeof nb> = {
   attentionMeasures: "Loggar med tiltak over fristen: {{count}}",
   attentionConsent: "Loggar du held der samtykket går ut innan 30 dagar: {{count}}",
   attentionHandover: "{{name}} vil gi stafetten til deg",
+  attentionHandovers: "{{name}} vil gi deg {{count}} stafettar",
   attentionJoin: "{{name}} ber om å bli med i ein logg du held",
   fromWorryLink: "Opne stafettlogg",
   apiList: "Stafettloggane mine, med filter og sider",
@@ -604,6 +606,7 @@ export const en: Widen<typeof nb> = {
   attentionMeasures: "Logs with measures past their deadline: {{count}}",
   attentionConsent: "Logs you hold whose consent expires within 30 days: {{count}}",
   attentionHandover: "{{name}} wants to hand the baton to you",
+  attentionHandovers: "{{name}} wants to hand you {{count}} batons",
   attentionJoin: "{{name}} asks to join a log you hold",
   fromWorryLink: "Open a relay log",
   apiList: "My relay logs, with filters and pages",

@@ -399,8 +399,13 @@ describe.each(e2eDatabaseKinds)("the relay log's main journey in the browser (%s
         await checkA11y(page);
         await page.goto("/");
         const panel = page.getByRole("region", { name: open.attentionHeading });
+        // The demo data may hold another handover from Emma: then the line counts them.
         const panelLink = panel.getByRole("link", {
-          name: fill(open.attentionHandover, { name: emma.name }),
+          name: new RegExp(
+            `^(${escapeRegExp(fill(open.attentionHandover, { name: emma.name }))}|${escapeRegExp(
+              fill(open.attentionHandovers, { name: emma.name, count: 2 }),
+            )})$`,
+          ),
         });
         await panelLink.click();
         await expectPage(page, { path: "/stafettlogger/stafetter", heading: handover.inbox.title });
