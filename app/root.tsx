@@ -3,6 +3,7 @@ import "@digdir/designsystemet-css/theme";
 import "./app.css";
 import "./search.css";
 import "./relay-log.css";
+import "./family.css";
 import "./print.css";
 import { Button, Heading, Link as DsLink, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import { useEffect, useRef, type ReactNode } from "react";

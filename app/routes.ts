@@ -74,5 +74,7 @@ export default [
   route("stafettlogger", "routes/relay-log.list.tsx"),
   route("stafettlogger/ny", "routes/relay-log.new.tsx"),
   route("stafettlogger/:logId", "routes/relay-log.overview.tsx"),
+  // The family's pages, for guardians and young people (family.*): static segments first.
+  // (family routes: add here)
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,3 +1,4 @@
+import { familyEn } from "./family/index.ts";
 import { relayLogEn } from "./relay-log/index.ts";
 import type { Messages } from "./nb.ts";
 /** English. */
@@ -728,6 +729,7 @@ export const en: Messages = {
     },
   },
   relayLog: relayLogEn,
+  family: familyEn,
   worry: {
     navLabel: "My worries",
     title: "I am worried about a child",

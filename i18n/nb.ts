@@ -1,4 +1,5 @@
 import type { Widen } from "./widen.ts";
+import { familyNb } from "./family/index.ts";
 import { relayLogNb } from "./relay-log/index.ts";
 /** The message catalog, Norwegian bokmål: the source every other language must match key for key. */
 export const nb = {
@@ -727,6 +728,7 @@ export const nb = {
     },
   },
   relayLog: relayLogNb,
+  family: familyNb,
   worry: {
     navLabel: "Mine bekymringer",
     title: "Jeg er bekymret for et barn",

@@ -1,3 +1,4 @@
+import { familyNn } from "./family/index.ts";
 import { relayLogNn } from "./relay-log/index.ts";
 import type { Messages } from "./nb.ts";
 /** Nynorsk. */
@@ -727,6 +728,7 @@ export const nn: Messages = {
     },
   },
   relayLog: relayLogNn,
+  family: familyNn,
   worry: {
     navLabel: "Mine uronotat",
     title: "Eg er uroa for eit barn",

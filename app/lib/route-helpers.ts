@@ -28,6 +28,16 @@ export function requireStaff(
   return actor;
 }
 
+/** A guardian or young person logged in with ID-porten; staff get 403, anonymous visitors the login page. */
+export function requireCitizen(
+  context: AppLoadContext,
+  request: Request,
+): Extract<Actor, { kind: "citizen" }> {
+  const actor = requireActor(context, request);
+  if (actor.kind !== "citizen") throw data({ messageKey: "errors.forbidden" }, { status: 403 });
+  return actor;
+}
+
 export function requireActor(context: AppLoadContext, request: Request): Actor {
   if (!context.actor) {
     const url = new URL(request.url);

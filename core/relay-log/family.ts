@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/audit.ts";
 import { AppError } from "../errors.ts";
 import { osloDate } from "../platform/dates.ts";
 import { loadLogContext, requireLog, type LogContext, type LogNeed } from "./access.ts";
+import { logHeader } from "./header.ts";
 
 /**
  * The family's side of the relay log: the guardians with parental responsibility and the young
@@ -116,4 +117,35 @@ export async function requireFamilyLog(
   const context = await requireLog(tx, { ...input, actor: citizen });
   if (!context.access.family) throw new AppError("not_found", "errors.notFound");
   return { ...context, citizen, as: context.access.family };
+}
+
+/** What every family page shows at the top: whose log, its state, and who holds the baton. */
+export interface FamilyHeader {
+  id: string;
+  childName: string;
+  status: "open" | "closed";
+  level: number;
+  holderName: string;
+  holderUnitName: string | null;
+  /** How the reader takes part: as a guardian of the child, or as the young person. */
+  as: "guardian" | "youth";
+  /** The log is open: the family may write their own contributions. */
+  canWrite: boolean;
+}
+
+export async function familyHeader(
+  tx: Tx,
+  context: LogContext & { as: "guardian" | "youth" },
+): Promise<FamilyHeader> {
+  const header = await logHeader(tx, context);
+  return {
+    id: header.id,
+    childName: header.title,
+    status: header.status,
+    level: header.level,
+    holderName: header.holderName,
+    holderUnitName: header.holderUnitName,
+    as: context.as,
+    canWrite: context.access.write,
+  };
 }
