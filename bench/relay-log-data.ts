@@ -812,6 +812,11 @@ async function fill(
       ).count;
       rows.audit_events! += events;
       rows.audit_chain! += events;
+      // The queue trigger on audit_events (it does not fire under session_replication_role =
+      // replica) queued these events for the sealer; they are sealed already.
+      await sql.query(
+        "delete from audit_unsealed u where exists (select 1 from audit_chain c where c.event_id = u.event_id)",
+      );
       debug(
         `    ${t}: audit_events + audit_chain ${((performance.now() - auditStarted) / 1000).toFixed(2)} s`,
       );

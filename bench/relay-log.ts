@@ -56,9 +56,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
  * runner repeats every 5 seconds: which chains have unsealed events. Timed at each size, since
  * it runs beside the pages being measured.
  */
-const SEAL_PENDING_SQL = `select distinct "audit_events"."tenant_id" from "audit_events"
-  left join "audit_chain" on "audit_chain"."event_id" = "audit_events"."id"
-  where "audit_chain"."event_id" is null`;
+/** The sealing job's first query (core/audit/audit.ts sealAuditChains): the chains with queued events. */
+const SEAL_PENDING_SQL = `select distinct "tenant_id" from "audit_unsealed"`;
 const background: { database: string; logs: number; ms: number; plan: string }[] = [];
 
 const PAGE_TARGET = 3;
@@ -165,7 +164,9 @@ PGlite.prototype.transaction = function (callback) {
 
 /** Statements of the server's background jobs (audit sealing, pg-boss), not of a page. */
 function isBackground(statement: Statement): boolean {
-  return /pgboss|audit_chain|pg_try_advisory|advisory_xact_lock/i.test(statement.text);
+  return /pgboss|audit_chain|audit_unsealed|pg_try_advisory|advisory_xact_lock/i.test(
+    statement.text,
+  );
 }
 
 const isBegin = (statement: Statement) => /^\s*begin/i.test(statement.text);

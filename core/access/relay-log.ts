@@ -21,7 +21,7 @@ import { isStaffRole, rolePermissions } from "./roles.ts";
  *   another family or municipality get nothing: the route answers 404. An anonymous case
  *   discussion has no family.
  */
-export type ConsentState = "none" | "valid" | "expired" | "withdrawn";
+export type ConsentState = "none" | "valid" | "partial" | "expired" | "withdrawn";
 
 export interface LogAccessFacts {
   tenantId: string;
@@ -99,37 +99,133 @@ function decideFamilyAccess(
   return { read: true, write, holder: false, frozen: false, family: "guardian" };
 }
 
-/** Which consent state a set of consent records gives today. */
-export function consentStateOf(
-  records: readonly { withdrawnAt: Date | null; givenOn: string; expiresOn: string }[],
-  today: string,
-): { state: ConsentState; validRecords: number } {
-  const valid = records.filter(
-    (record) => !record.withdrawnAt && record.givenOn <= today && record.expiresOn >= today,
-  );
-  if (valid.length > 0) return { state: "valid", validRecords: valid.length };
-  if (records.length === 0) return { state: "none", validRecords: 0 };
-  const latest = [...records].sort((a, b) => (a.givenOn < b.givenOn ? 1 : -1))[0]!;
-  return { state: latest.withdrawnAt ? "withdrawn" : "expired", validRecords: 0 };
+/**
+ * One consent record as the policy sees it. Staff record what the family gave on paper or orally:
+ * one record with every giver, validated complete when recorded, so a valid staff record covers
+ * the units it names on its own. Digital consent is given per person (method "digital", one
+ * giver: the guardian or the young person themselves), so a unit is covered only when every
+ * required giver has a valid digital record naming it. A record without a method is a staff
+ * record (older callers select no method).
+ */
+export interface ConsentRecordFacts {
+  withdrawnAt: Date | null;
+  givenOn: string;
+  expiresOn: string;
+  unitIds: readonly string[];
+  method?: string;
+  givers?: readonly { kind: string; guardianId?: string | undefined }[];
 }
 
-/** The units that valid consent records cover today. */
-export function consentedUnits(
-  records: readonly {
-    withdrawnAt: Date | null;
-    givenOn: string;
-    expiresOn: string;
-    unitIds: readonly string[];
-  }[],
+/** Who must consent today (consentRequirement in core/relay-log/consent-rules.ts). */
+export interface RequiredGivers {
+  youthRequired: boolean;
+  requiredGuardianIds: readonly string[];
+}
+
+/** A giver as a key: "youth" or "guardian:<id>". */
+export function giverKey(giver: { kind: string; guardianId?: string | undefined }): string {
+  return giver.kind === "youth" ? "youth" : `guardian:${giver.guardianId ?? ""}`;
+}
+
+/** The keys of the givers the requirement asks for. */
+export function requiredGiverKeys(requirement: RequiredGivers): string[] {
+  return requirement.youthRequired
+    ? ["youth"]
+    : requirement.requiredGuardianIds.map((id) => `guardian:${id}`);
+}
+
+/** Valid today: not withdrawn, given on or before today, expiring on or after it. */
+export function isConsentValidOn(record: ConsentRecordFacts, today: string): boolean {
+  return !record.withdrawnAt && record.givenOn <= today && record.expiresOn >= today;
+}
+
+const isDigital = (record: ConsentRecordFacts) => record.method === "digital";
+
+/** For one unit named by valid digital consent: which required givers have consented, and who is missing. */
+export interface UnitConsentProgress {
+  unitId: string;
+  given: string[];
+  missing: string[];
+  /** Every required giver has consented (and someone is required). */
+  complete: boolean;
+}
+
+/**
+ * The progress of digital consent per unit, for the units a valid digital record names. The
+ * requirement is today's: a guardian's digital consent does not count once the young person has
+ * reached the consent age (then their own is required).
+ */
+export function digitalConsentProgress(
+  records: readonly ConsentRecordFacts[],
   today: string,
+  requirement: RequiredGivers,
+): UnitConsentProgress[] {
+  const required = requiredGiverKeys(requirement);
+  const givenByUnit = new Map<string, Set<string>>();
+  for (const record of records) {
+    if (!isDigital(record) || !isConsentValidOn(record, today)) continue;
+    for (const unitId of record.unitIds) {
+      const given = givenByUnit.get(unitId) ?? new Set<string>();
+      for (const giver of record.givers ?? []) given.add(giverKey(giver));
+      givenByUnit.set(unitId, given);
+    }
+  }
+  return [...givenByUnit].map(([unitId, given]) => {
+    const missing = required.filter((key) => !given.has(key));
+    return {
+      unitId,
+      given: required.filter((key) => given.has(key)),
+      missing,
+      complete: required.length > 0 && missing.length === 0,
+    };
+  });
+}
+
+/**
+ * The units consent covers today: every unit a valid staff record names, and every unit each
+ * required giver has named in their own valid digital record. Without the requirement (callers
+ * that do not know the family), digital records cover nothing: the safe side.
+ */
+export function consentedUnits(
+  records: readonly ConsentRecordFacts[],
+  today: string,
+  requirement?: RequiredGivers,
 ): string[] {
   const units = new Set<string>();
   for (const record of records) {
-    if (!record.withdrawnAt && record.givenOn <= today && record.expiresOn >= today) {
+    if (!isDigital(record) && isConsentValidOn(record, today)) {
       for (const unitId of record.unitIds) units.add(unitId);
     }
   }
+  if (requirement) {
+    for (const progress of digitalConsentProgress(records, today, requirement)) {
+      if (progress.complete) units.add(progress.unitId);
+    }
+  }
   return [...units];
+}
+
+/**
+ * Which consent state a set of consent records gives today. "valid": a valid staff record, or a
+ * unit every required giver has consented to digitally. "partial": some, but not all, required
+ * givers have consented digitally; `waitingFor` counts the required givers still missing for
+ * the units named so far (the family sees "partial", staff "waiting for N").
+ */
+export function consentStateOf(
+  records: readonly ConsentRecordFacts[],
+  today: string,
+  requirement?: RequiredGivers,
+): { state: ConsentState; validRecords: number; waitingFor: number } {
+  const valid = records.filter((record) => isConsentValidOn(record, today));
+  const progress = requirement ? digitalConsentProgress(records, today, requirement) : [];
+  const waitingFor = new Set(progress.flatMap((unit) => unit.missing)).size;
+  const covered =
+    valid.some((record) => !isDigital(record)) || progress.some((unit) => unit.complete);
+  if (covered) return { state: "valid", validRecords: valid.length, waitingFor };
+  if (valid.length > 0) return { state: "partial", validRecords: valid.length, waitingFor };
+  if (records.length === 0) return { state: "none", validRecords: 0, waitingFor: 0 };
+  const latest = [...records].sort((a, b) => (a.givenOn < b.givenOn ? 1 : -1))[0]!;
+  return { state: latest.withdrawnAt ? "withdrawn" : "expired", validRecords: 0, waitingFor: 0 };
 }
 
 /**

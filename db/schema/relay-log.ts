@@ -338,10 +338,13 @@ export const relayLogGoalScores = pgTable(
     createdAt: createdAt(),
   },
   (table) => [
+    // One score per goal, evaluation and scorer: staff score once (no citizen), and each
+    // guardian and the young person score on their own (issue 5; migration 0013).
     uniqueIndex("relay_log_goal_scores_unique").on(
       table.evaluationId,
       table.goalId,
       table.scorerKind,
+      sql`coalesce(${table.scorerCitizenId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
     ),
     check("relay_log_goal_scores_range", sql`${table.score} between -2 and 2`),
     index("relay_log_goal_scores_log_idx").on(table.logId),

@@ -1,0 +1,2 @@
+DROP INDEX "relay_log_goal_scores_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "relay_log_goal_scores_unique" ON "relay_log_goal_scores" USING btree ("evaluation_id","goal_id","scorer_kind",coalesce("scorer_citizen_id", '00000000-0000-0000-0000-000000000000'::uuid));
