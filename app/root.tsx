@@ -22,6 +22,7 @@ import {
 } from "react-router";
 import type { Permission } from "../core/access/roles.ts";
 import { unreadCount } from "../core/relay-log/reminders.ts";
+import { familyUnreadCount } from "../core/relay-log/family-notify.ts";
 import { defaultLanguage, htmlLang, languages, type Language } from "../i18n/index.ts";
 import type { Route } from "./+types/root";
 import { FeedbackEntry } from "./components/feedback.tsx";
@@ -46,7 +47,9 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
   const unreadNotifications =
     actor?.kind === "staff" && context.permissions.includes("relaylog.use")
       ? await unreadCount({ database: context.services.database, actor }).catch(() => null)
-      : null;
+      : actor?.kind === "citizen"
+        ? await familyUnreadCount({ database: context.services.database, actor }).catch(() => null)
+        : null;
   return {
     language: context.language,
     csrfToken: context.csrfToken,
@@ -70,6 +73,8 @@ interface NavItem {
   labelKey: string;
   permission?: Permission;
   staffOnly?: boolean;
+  /** Shown to logged-in citizens (guardians, young people) only. */
+  citizenOnly?: boolean;
   /** Shown to anonymous visitors only (a staff member sees the permission-gated item instead). */
   anonymousOnly?: boolean;
   /** The label with the number of unread notifications, when there are any. */
@@ -81,6 +86,13 @@ const navItems: NavItem[] = [
   { to: "/admin/enheter", labelKey: "nav.units", permission: "units.manage" },
   { to: "/admin/brukere", labelKey: "nav.users", permission: "users.manage" },
   { to: "/admin/innstillinger", labelKey: "nav.settings", permission: "tenant.manage" },
+  { to: "/familie", labelKey: "family.home.navLabel", citizenOnly: true },
+  {
+    to: "/varsler",
+    labelKey: "family.rights.notify.nav",
+    unreadLabelKey: "family.rights.notify.navUnread",
+    citizenOnly: true,
+  },
   { to: "/min-side", labelKey: "nav.profile" },
   { to: "/api-dokumentasjon", labelKey: "nav.apiDocs", staffOnly: true },
   { to: "/veileder", labelKey: "guide.navLabel", permission: "guide.read" },
@@ -116,7 +128,8 @@ function Header({ data }: { data: RootData | undefined }) {
       ? !user
       : user &&
         (!item.permission || data?.permissions.includes(item.permission)) &&
-        (!item.staffOnly || user.kind === "staff"),
+        (!item.staffOnly || user.kind === "staff") &&
+        (!item.citizenOnly || user.kind === "citizen"),
   );
   return (
     <header className="site-header">

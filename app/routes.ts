@@ -43,6 +43,13 @@ export default [
   route("stafettlogger/stafetter", "routes/relay-log.handover.inbox.tsx"),
   route("stafettlogger/:logId/avslutt", "routes/relay-log.close.tsx"),
   route("stafettlogger/:logId/arkiv.pdf", "routes/relay-log.archive-pdf.ts"),
+  // The paper fallback: a print of the log and a blank consent form (relay-log.print-pdf).
+  route("stafettlogger/:logId/utskrift.pdf", "routes/relay-log.print-pdf.ts", {
+    id: "relay-log-print-pdf",
+  }),
+  route("stafettlogger/:logId/samtykkeskjema.pdf", "routes/relay-log.print-pdf.ts", {
+    id: "relay-log-blank-consent-form",
+  }),
   route("stafettlogger/:logId/plan", "routes/relay-log.plan.tsx"),
   route("stafettlogger/:logId/evaluering", "routes/relay-log.evaluations.tsx"),
   route("stafettlogger/:logId/notater", "routes/relay-log.entries.tsx"),
@@ -76,5 +83,13 @@ export default [
   route("stafettlogger/:logId", "routes/relay-log.overview.tsx"),
   // The family's pages, for guardians and young people (family.*): static segments first.
   // (family routes: add here)
+  // The family's rights: access trail, my data, export (family.trail/data/export).
+  route("familie/:logId/innsyn", "routes/family.trail.tsx"),
+  route("familie/:logId/mine-data", "routes/family.data.tsx"),
+  route("familie/:logId/eksport.json", "routes/family.export.ts", { id: "family-export-json" }),
+  route("familie/:logId/eksport.pdf", "routes/family.export.ts", { id: "family-export-pdf" }),
+  route("familie", "routes/family.tsx"),
+  route("familie/:logId/samtykke", "routes/family.consent.tsx"),
+  route("familie/:logId", "routes/family.log.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -14,6 +14,7 @@ import { noRequestMeta, systemActor } from "../core/access/actor.ts";
 import type { StaffRole } from "../core/access/roles.ts";
 import type { ServiceType } from "../core/units/units.ts";
 import { defaultTenantSettings } from "../core/tenants/tenants.ts";
+import { seedDemoFamily } from "./seed-demo-family.ts";
 import { seedDemoRelayLogs } from "./seed-demo-relay-logs.ts";
 
 /**
@@ -195,6 +196,12 @@ export async function seedDemo(
       passwordHash,
       dataEncryptionKey: options.dataEncryptionKey,
       retentionMonths: defaultTenantSettings.retentionMonthsAfterClose,
+    });
+    // The demo family who log in through the demo ID-porten (db/seed-demo-family.ts).
+    await seedDemoFamily(tx, {
+      tenantId,
+      unitIdByName,
+      dataEncryptionKey: options.dataEncryptionKey,
     });
   });
   return true;

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import type { Server as HttpServer } from "node:http";
+import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
@@ -7,9 +7,11 @@ import type { ServerBuild } from "react-router";
 import { sealAuditChains } from "../core/audit/audit.ts";
 import type { Config } from "../core/platform/config.ts";
 import { openDatabase, type Database } from "../db/client.ts";
-import { DEMO_PASSWORD, demoUsers, seedDemo } from "../db/seed-demo.ts";
+import { DEMO_MUNICIPALITY, DEMO_PASSWORD, demoUsers, seedDemo } from "../db/seed-demo.ts";
+import { demoCitizensIn } from "../db/seed-demo-family.ts";
 import { platformJobs, startJobs } from "../jobs/runner.ts";
 import { createApp } from "./app.ts";
+import { createDemoIdporten, DEMO_IDPORTEN_NAME } from "./demo-idporten.ts";
 import { createLogger } from "./logger.ts";
 import { createMailer } from "./mail.ts";
 import { createOidcClients } from "./oidc.ts";
@@ -44,23 +46,50 @@ export async function startServer(
     );
   }
   const build = (await import(pathToFileURL(serverBuildFile).href)) as ServerBuild;
+  // Demo mode without a citizen OIDC provider: the embedded demo ID-porten (ADR 0019) becomes
+  // the citizen provider once the server listens. The services get their own copy of the config.
+  const runtimeConfig: Config = { ...config, oidc: { ...config.oidc } };
+  const demoIdporten = config.demoLogin && !config.oidc.citizen ? createDemoIdporten(logger) : null;
   const services: Services = {
-    config,
+    config: runtimeConfig,
     database,
     logger,
-    oidc: createOidcClients(config),
+    oidc: createOidcClients(runtimeConfig),
     mailer: createMailer(config),
   };
   const app = createApp(services, { build, clientDir: path.join(buildDir, "client") });
 
   const server: ServerType = await new Promise((resolve) => {
-    const instance = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(instance),
+    const instance = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        // The demo ID-porten answers its own paths before Laget's app (no session, CSRF, CSP).
+        ...(demoIdporten
+          ? {
+              createServer: ((options, listener) =>
+                createHttpServer(options, (req, res) =>
+                  demoIdporten.handles(req) ? demoIdporten.handle(req, res) : listener?.(req, res),
+                )) as typeof createHttpServer,
+            }
+          : {}),
+      },
+      () => resolve(instance),
     );
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
+  const demoCitizens = demoIdporten
+    ? await demoCitizensIn(database, DEMO_MUNICIPALITY.municipalityNumber)
+    : null;
+  if (demoIdporten) {
+    runtimeConfig.oidc.citizen = await demoIdporten.start({
+      ...demoIdportenOrigins(config, port),
+      citizens: demoCitizens,
+    });
+  }
 
   // PGlite: in-process timers; PostgreSQL: pg-boss (ADR 0017).
   const jobs = await startJobs(platformJobs(database, config, services.mailer), logger, {
@@ -80,6 +109,14 @@ export async function startServer(
       `Demo-innlogging (alle med passordet ${DEMO_PASSWORD}), eller velg bruker på innloggingssiden:`,
     );
     for (const user of demoUsers) print(`  ${user.email.padEnd(36)} ${user.roles.join(", ")}`);
+    if (demoIdporten && demoCitizens) {
+      print(
+        `Demo-innlogging for foresatte og ungdom: «Logg inn med ${DEMO_IDPORTEN_NAME}» på innloggingssiden, velg person eller skriv fødselsnummer:`,
+      );
+      for (const citizen of demoCitizens) {
+        print(`  ${citizen.name.padEnd(20)} ${citizen.pid}  ${citizen.what}`);
+      }
+    }
   }
 
   let stopping: Promise<void> | undefined;
@@ -105,5 +142,27 @@ export async function startServer(
       })();
       return stopping;
     },
+  };
+}
+
+/**
+ * Where the demo ID-porten lives: under PUBLIC_URL when set, else on the address Laget listens
+ * on (localhost for a wildcard address); Laget's own calls go to its loopback socket.
+ */
+function demoIdportenOrigins(config: Config, port: number) {
+  const wildcard = ["0.0.0.0", "::", "localhost", ""].includes(config.host);
+  const hostLiteral = config.host.includes(":") ? `[${config.host}]` : config.host;
+  const listening = wildcard ? `http://localhost:${port}` : `http://${hostLiteral}:${port}`;
+  const internalHost = config.host === "::" ? "[::1]" : wildcard ? "127.0.0.1" : hostLiteral;
+  const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : listening;
+  return {
+    publicOrigin,
+    internalOrigin: `http://${internalHost}:${port}`,
+    callbackOrigins: [
+      publicOrigin,
+      listening,
+      `http://localhost:${port}`,
+      `http://127.0.0.1:${port}`,
+    ],
   };
 }

@@ -52,7 +52,7 @@ export function createOidcClients(config: Config): OidcClients {
           provider.clientId,
           provider.clientSecret,
           provider.clientSecret ? client.ClientSecretPost(provider.clientSecret) : client.None(),
-          config.oidc.allowInsecure ? { execute: [client.allowInsecureRequests] } : undefined,
+          discoveryOptions(provider, config.oidc.allowInsecure),
         )
         .catch((error: unknown) => {
           // A failed discovery is retried on the next login instead of being cached.
@@ -130,6 +130,26 @@ export function createOidcClients(config: Config): OidcClients {
       }
     },
   };
+}
+
+function discoveryOptions(
+  provider: OidcProviderConfig,
+  allowInsecure: boolean,
+): client.DiscoveryRequestOptions | undefined {
+  const options: client.DiscoveryRequestOptions = {};
+  if (allowInsecure || provider.allowInsecure) options.execute = [client.allowInsecureRequests];
+  const { internalOrigin } = provider;
+  if (internalOrigin) {
+    // The embedded demo ID-porten: Laget reaches itself on its own socket, while the browser
+    // and the issuer use the public origin.
+    const publicOrigin = new URL(provider.issuer).origin;
+    options[client.customFetch] = (url, init) =>
+      fetch(
+        url.startsWith(publicOrigin) ? internalOrigin + url.slice(publicOrigin.length) : url,
+        init as RequestInit,
+      );
+  }
+  return options.execute || options[client.customFetch] ? options : undefined;
 }
 
 /** The staff member's e-mail: `email`, or Entra ID's `preferred_username`/`upn` when they hold one. */

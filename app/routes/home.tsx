@@ -108,6 +108,10 @@ export default function Home() {
           {t("start.citizenTitle", { name: data.name ? `, ${data.name}` : "" })}
         </Heading>
         <Paragraph>{t("start.citizenIntro")}</Paragraph>
+        <Paragraph>{t("family.home.startLinkIntro")}</Paragraph>
+        <Paragraph>
+          <DsLink href="/familie">{t("family.home.startLink")}</DsLink>
+        </Paragraph>
       </div>
     );
   }

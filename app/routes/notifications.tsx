@@ -5,6 +5,12 @@ import {
   markAllRead,
   markNotificationRead,
 } from "../../core/relay-log/reminders.ts";
+import {
+  listFamilyNotifications,
+  markAllFamilyRead,
+  markFamilyNotificationRead,
+} from "../../core/relay-log/family-notify.ts";
+import { FamilyNotifications } from "../components/family-notifications.tsx";
 import { htmlLang, type Language } from "../../i18n/index.ts";
 import { CsrfField, Notice } from "../components/forms.tsx";
 import { formatDateTime } from "../lib/format-date.ts";
@@ -18,6 +24,27 @@ const knownNotices = new Set([
   "relayLog.close.reminders.allMarkedRead",
 ]);
 
+/** A citizen (guardian or young person) sees their own family notices (family-notify.ts). */
+async function familyLoader({ context, request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const page = Number.parseInt(url.searchParams.get("side") ?? "1", 10);
+  const result = await listFamilyNotifications({
+    database: context.services.database,
+    actor: context.actor,
+    meta: context.meta,
+    page: Number.isFinite(page) ? page : 1,
+  });
+  return {
+    family: {
+      ...result,
+      items: result.items.map((item) => ({
+        ...item,
+        createdAt: formatDateTime(item.createdAt, context.language),
+      })),
+    },
+  };
+}
+
 function formatDay(isoDate: string, language: Language): string {
   return new Intl.DateTimeFormat(htmlLang[language], {
     dateStyle: "medium",
@@ -30,7 +57,9 @@ function pageHref(page: number): string {
 }
 
 /** «Varsler»: the user's own reminders from the relay logs, newest first, 25 a page. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export async function loader(args: Route.LoaderArgs) {
+  if (args.context.actor?.kind === "citizen") return familyLoader(args);
+  const { context, request } = args;
   const actor = requirePermission(context, request, "relaylog.use");
   const url = new URL(request.url);
   const page = Number.parseInt(url.searchParams.get("side") ?? "1", 10);
@@ -65,7 +94,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const actor = requirePermission(context, request, "relaylog.use");
+  const citizen = context.actor?.kind === "citizen" ? context.actor : null;
+  const actor = citizen ?? requirePermission(context, request, "relaylog.use");
   const form = await request.formData();
   const values = formToObject(form);
   const intent = form.get("intent");
@@ -73,6 +103,21 @@ export async function action({ context, request }: Route.ActionArgs) {
   const back = pageHref(Number.isFinite(page) ? page : 1);
   const database = context.services.database;
   return runAction(values, async () => {
+    if (citizen) {
+      if (intent === "readAll") await markAllFamilyRead({ database, actor: citizen });
+      else {
+        const notificationId = String(values.id ?? "");
+        await markFamilyNotificationRead({ database, actor: citizen, notificationId });
+      }
+      return redirect(
+        withNotice(
+          back,
+          intent === "readAll"
+            ? "relayLog.close.reminders.allMarkedRead"
+            : "relayLog.close.reminders.markedRead",
+        ),
+      );
+    }
     if (intent === "readAll") {
       await markAllRead({ database, actor });
       return redirect(withNotice(back, "relayLog.close.reminders.allMarkedRead"));
@@ -84,9 +129,18 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function NotificationsPage() {
   const t = useT();
-  const data = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const notice = params.get("melding");
+  if ("family" in loaded) {
+    return (
+      <FamilyNotifications
+        data={loaded.family}
+        notice={notice && knownNotices.has(notice) ? notice : null}
+      />
+    );
+  }
+  const data = loaded;
   const k = (key: string, options?: Record<string, unknown>) =>
     t(`relayLog.close.reminders.${key}`, options);
   const title =

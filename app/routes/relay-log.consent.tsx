@@ -160,7 +160,28 @@ export default function RelayLogConsentPage() {
             </Heading>
             <Paragraph>
               <strong>{t(`relayLog.consent.state.${page.consentState}`)}</strong>
+              {page.waitingFor > 0
+                ? ` (${t("relayLog.consent.digitalWaiting", { count: page.waitingFor })})`
+                : null}
             </Paragraph>
+            {page.digitalProgress.length > 0 ? (
+              <>
+                <Heading level={3} data-size="xs">
+                  {t("relayLog.consent.digitalHeading")}
+                </Heading>
+                <ul>
+                  {page.digitalProgress.map((unit) => (
+                    <li key={unit.id}>
+                      {t("relayLog.consent.digitalUnit", {
+                        unit: unit.name,
+                        given: unit.given.join(", ") || t("relayLog.consent.digitalNobody"),
+                        missing: unit.missing.join(", "),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             <Heading level={3} data-size="xs">
               {t("relayLog.consent.consentedUnits")}
             </Heading>
@@ -366,6 +387,11 @@ export default function RelayLogConsentPage() {
               <FormErrors failure={recordFailure} />
               <Form method="post" encType="multipart/form-data" className="form" noValidate>
                 <CsrfField />
+                <input
+                  type="hidden"
+                  name="submissionKey"
+                  value={valueOf(recordFailure, "submissionKey", page.submissionKey)}
+                />
                 <CheckboxGroup
                   name="givers"
                   legend={t("relayLog.consent.giversLegend")}

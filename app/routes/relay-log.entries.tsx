@@ -197,10 +197,12 @@ export default function RelayLogEntriesPage() {
                     <Tag data-color={entry.kind === "highlight" ? "success" : "neutral"}>
                       {t(`relayLog.plan.entries.kind.${entry.kind}`)}
                     </Tag>{" "}
-                    {t("relayLog.plan.entries.byOn", {
-                      author: entry.authorName,
-                      date: formatDate(entry.occurredOn),
-                    })}
+                    {t(
+                      entry.byFamily
+                        ? "relayLog.plan.familyView.entryByFamily"
+                        : "relayLog.plan.entries.byOn",
+                      { author: entry.authorName, date: formatDate(entry.occurredOn) },
+                    )}
                   </Heading>
                   <p className="relay-entry__text">{entry.text}</p>
                   {entry.areaTitle ? (

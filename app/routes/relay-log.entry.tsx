@@ -99,10 +99,12 @@ export default function RelayLogEntryPage() {
           {title}
         </Heading>
         <Paragraph>
-          {t("relayLog.plan.entries.byOn", {
-            author: entry.authorName,
-            date: formatDate(entry.occurredOn),
-          })}
+          {t(
+            entry.byFamily
+              ? "relayLog.plan.familyView.entryByFamily"
+              : "relayLog.plan.entries.byOn",
+            { author: entry.authorName, date: formatDate(entry.occurredOn) },
+          )}
         </Paragraph>
         {entry.areaTitle ? (
           <Paragraph data-size="sm">

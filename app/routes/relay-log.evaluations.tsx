@@ -418,11 +418,12 @@ function HeldEvaluation({ data, evaluation }: { data: LoaderData; evaluation: Ev
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {ordered.map((score) => (
-                <Table.Row key={`${score.goalId}-${score.scorerKind}`}>
+              {ordered.map((score, index) => (
+                <Table.Row key={`${score.goalId}-${score.scorerKind}-${index}`}>
                   <Table.Cell>{goalsById.get(score.goalId)?.text}</Table.Cell>
                   <Table.Cell>
                     {t(`relayLog.plan.evaluation.scorer.${score.scorerKind}`)}
+                    {score.scorerName ? ` (${score.scorerName})` : ""}
                   </Table.Cell>
                   <Table.Cell>{t(scaleKey(score.score))}</Table.Cell>
                   <Table.Cell>{score.comment}</Table.Cell>

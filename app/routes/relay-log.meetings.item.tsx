@@ -137,7 +137,8 @@ function failureFor(failure: ActionFailure | undefined, section: string) {
 
 export default function MeetingPage() {
   const t = useT();
-  const { header, meeting, participantOptions, mailConfigured } = useLoaderData<typeof loader>();
+  const { header, meeting, participantOptions, mailConfigured, familyAgendaItems } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const [params] = useSearchParams();
@@ -213,6 +214,23 @@ export default function MeetingPage() {
           <dd className="relay-log-meetings__text">
             {meeting.agenda || t("relayLog.meetings.none")}
           </dd>
+          {familyAgendaItems.length > 0 ? (
+            <>
+              <dt>{t("relayLog.plan.familyView.agendaHeading")}</dt>
+              <dd>
+                <ul className="relay-log-meetings__people">
+                  {familyAgendaItems.map((item, index) => (
+                    <li key={index} className="relay-log-meetings__text">
+                      {t("relayLog.plan.familyView.agendaItem", {
+                        name: item.authorName,
+                        text: item.text,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
         </dl>
         {meeting.createdByName ? (
           <Paragraph data-size="sm">

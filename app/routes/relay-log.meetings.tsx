@@ -117,7 +117,7 @@ function MeetingTable(props: { logId: string; meetings: MeetingSummary[]; captio
 
 export default function MeetingsPage() {
   const t = useT();
-  const { header, upcoming, past, page, pages, participantOptions } =
+  const { header, upcoming, past, page, pages, participantOptions, familyAgendaItems } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
@@ -145,6 +145,26 @@ export default function MeetingsPage() {
             caption={t("relayLog.meetings.tableCaptionUpcoming")}
           />
         )}
+        {upcoming
+          .filter((meeting) => (familyAgendaItems[meeting.id] ?? []).length > 0)
+          .map((meeting) => (
+            <div key={meeting.id} className="relay-log-meetings__family">
+              <Paragraph data-size="sm">
+                <strong>{t("relayLog.plan.familyView.agendaHeading")}</strong> (
+                {norwegianDate(meeting.date)} {meeting.startTime})
+              </Paragraph>
+              <ul>
+                {familyAgendaItems[meeting.id]!.map((item, index) => (
+                  <li key={index} className="relay-log-meetings__text">
+                    {t("relayLog.plan.familyView.agendaItem", {
+                      name: item.authorName,
+                      text: item.text,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
 
         <Heading level={3} data-size="sm">
           {t("relayLog.meetings.pastHeading")}

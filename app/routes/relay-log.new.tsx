@@ -334,6 +334,15 @@ export default function NewRelayLogPage() {
                   defaultValue={valueOf(typed, field("email"))}
                   error={error(field("email"))}
                 />
+                <TextField
+                  name={field("nationalId")}
+                  label={t("family.home.guardianId.label")}
+                  help={t("family.home.guardianId.help")}
+                  autoComplete="off"
+                  maxLength={13}
+                  defaultValue={valueOf(typed, field("nationalId"))}
+                  error={error(field("nationalId"))}
+                />
                 <RadioGroup
                   name={field("parentalResponsibility")}
                   legend={t("relayLog.open.parentalResponsibility")}

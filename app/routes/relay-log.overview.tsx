@@ -8,6 +8,15 @@ import {
 } from "@digdir/designsystemet-react";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { changeLevel, decideJoinRequest, getLogOverview } from "../../core/relay-log/logs.ts";
+import {
+  answerCorrectionRequest,
+  openCorrectionRequests,
+} from "../../core/relay-log/family-corrections.ts";
+import {
+  ANSWER_CORRECTION_INTENT,
+  CORRECTION_ID_FIELD,
+  FamilyRightsHolderPanel,
+} from "../components/family-rights-holder.tsx";
 import { allLevels, LEVEL_REASON_MAX } from "../../core/relay-log/open-rules.ts";
 import { CsrfField, FormErrors, Notice, SelectField, valueOf } from "../components/forms.tsx";
 import { logPath, RelayLogLayout } from "../components/relay-log-layout.tsx";
@@ -29,6 +38,7 @@ const knownNotices = new Set([
   "relayLog.open.joinAccepted",
   "relayLog.open.joinDeclined",
   "relayLog.cases.anonymous.opened",
+  "family.rights.correction.staff.answered",
 ]);
 
 /** A log's overview: status, concern areas, latest entries, participants, level and its history. */
@@ -43,8 +53,23 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     }),
   );
   const when = (value: Date) => formatDateTime(value, context.language);
+  // The family's open correction requests: the holder's only (an empty list for others).
+  const corrections = overview.header.isHolder
+    ? await openCorrectionRequests({
+        database: context.services.database,
+        actor,
+        meta: context.meta,
+        logId: params.logId,
+      })
+    : [];
   return {
     ...overview,
+    correctionRequests: corrections.map((row) => ({
+      id: row.id,
+      text: row.text,
+      authorName: row.authorName,
+      createdAt: when(row.createdAt),
+    })),
     nextMeeting: overview.nextMeeting
       ? { ...overview.nextMeeting, startsAt: when(overview.nextMeeting.startsAt) }
       : null,
@@ -71,6 +96,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   };
   const path = logPath(params.logId);
   return runAction(values, async () => {
+    if (intent === ANSWER_CORRECTION_INTENT) {
+      await answerCorrectionRequest({
+        ...common,
+        requestId: String(values[CORRECTION_ID_FIELD] ?? ""),
+        values,
+      });
+      return redirect(withNotice(path, "family.rights.correction.staff.answered"));
+    }
     if (intent === "accept" || intent === "decline") {
       await decideJoinRequest({
         ...common,
@@ -95,7 +128,9 @@ export default function RelayLogOverviewPage() {
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const joinFailure = failure && typeof failure.values.requestId === "string" ? failure : undefined;
-  const levelFailure = failure && !joinFailure ? failure : undefined;
+  const correctionFailure =
+    failure && typeof failure.values[CORRECTION_ID_FIELD] === "string" ? failure : undefined;
+  const levelFailure = failure && !joinFailure && !correctionFailure ? failure : undefined;
   const [params] = useSearchParams();
   const notice = params.get("melding");
   const { header } = view;
@@ -397,6 +432,15 @@ export default function RelayLogOverviewPage() {
           </>
         ) : null}
       </section>
+      {header.isHolder ? (
+        <FamilyRightsHolderPanel
+          logId={header.id}
+          kind={header.kind}
+          canWrite={header.canWrite}
+          requests={view.correctionRequests}
+          failure={correctionFailure}
+        />
+      ) : null}
     </RelayLogLayout>
   );
 }

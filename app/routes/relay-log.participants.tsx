@@ -9,6 +9,7 @@ import {
 } from "@digdir/designsystemet-react";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { removeGuardian, saveGuardian } from "../../core/relay-log/consent.ts";
+import { logSecretsFrom } from "../../core/relay-log/logs.ts";
 import {
   addParticipant,
   leaveLog,
@@ -23,7 +24,7 @@ import {
   TextField,
   valueOf,
 } from "../components/forms.tsx";
-import { ConfirmCheckbox } from "../components/relay-log-consent-fields.tsx";
+import { ConfirmCheckbox, SingleCheckbox } from "../components/relay-log-consent-fields.tsx";
 import { logPath, RelayLogLayout } from "../components/relay-log-layout.tsx";
 import { formatDateTime } from "../lib/format-date.ts";
 import { useT } from "../lib/i18n.tsx";
@@ -54,6 +55,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       meta: context.meta,
       logId: params.logId,
       query: url.searchParams.get("sok") ?? "",
+      dataEncryptionKey: context.services.config.dataEncryptionKey,
     }),
   );
   return { ...page, language: context.language };
@@ -97,6 +99,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           ...common,
           guardianId: typeof guardianId === "string" && guardianId ? guardianId : null,
           values: rest,
+          secrets: logSecretsFrom(context.services.config.dataEncryptionKey),
         });
         return redirect(withNotice(`${path}#foresatte`, "relayLog.consent.guardians.saved"));
       }
@@ -420,6 +423,7 @@ export default function RelayLogParticipantsPage() {
                     </Table.HeaderCell>
                     <Table.HeaderCell>{t("relayLog.consent.guardians.phone")}</Table.HeaderCell>
                     <Table.HeaderCell>{t("relayLog.consent.guardians.email")}</Table.HeaderCell>
+                    <Table.HeaderCell>{t("family.home.guardianId.column")}</Table.HeaderCell>
                     {holderCanEdit ? (
                       <Table.HeaderCell>
                         {t("relayLog.consent.participants.actions")}
@@ -438,6 +442,12 @@ export default function RelayLogParticipantsPage() {
                       </Table.Cell>
                       <Table.Cell>{guardian.phone ?? "–"}</Table.Cell>
                       <Table.Cell>{guardian.email ?? "–"}</Table.Cell>
+                      <Table.Cell>
+                        {guardian.nationalIdMasked ??
+                          (guardian.hasNationalId
+                            ? t("family.home.guardianId.recorded")
+                            : t("family.home.guardianId.none"))}
+                      </Table.Cell>
                       {holderCanEdit ? (
                         <Table.Cell>
                           <ul className="relay-participant-actions">
@@ -547,6 +557,33 @@ export default function RelayLogParticipantsPage() {
                   defaultValue={valueOf(guardianFailure, "email", editingGuardian?.email)}
                   error={guardianFailure?.fieldErrors.email}
                 />
+                {editingGuardian?.nationalIdMasked ? (
+                  <Paragraph>
+                    {t("family.home.guardianId.stored", {
+                      masked: editingGuardian.nationalIdMasked,
+                    })}
+                  </Paragraph>
+                ) : null}
+                <TextField
+                  name="nationalId"
+                  label={t("family.home.guardianId.label")}
+                  help={
+                    editingGuardian?.hasNationalId
+                      ? `${t("family.home.guardianId.help")} ${t("family.home.guardianId.keepHint")}`
+                      : t("family.home.guardianId.help")
+                  }
+                  autoComplete="off"
+                  maxLength={13}
+                  defaultValue={valueOf(guardianFailure, "nationalId")}
+                  error={guardianFailure?.fieldErrors.nationalId}
+                />
+                {editingGuardian?.hasNationalId ? (
+                  <SingleCheckbox
+                    name="removeNationalId"
+                    label={t("family.home.guardianId.remove")}
+                    checked={valueOf(guardianFailure, "removeNationalId") === "on"}
+                  />
+                ) : null}
                 <RadioGroup
                   name="parentalResponsibility"
                   legend={t("relayLog.consent.guardians.responsibilityLegend")}

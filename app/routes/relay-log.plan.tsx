@@ -265,6 +265,7 @@ function PlanView({ data }: { data: LoaderData }) {
                 canWrite={header.canWrite}
                 planPath={planPath}
               />
+              <FamilyVoices voices={data.familyVoices[goal.id] ?? []} />
             </div>
           ))}
         </section>
@@ -277,6 +278,29 @@ function PlanView({ data }: { data: LoaderData }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** What the guardians and the young person wrote about a goal (from the family's page). */
+function FamilyVoices(props: { voices: LoaderData["familyVoices"][string] }) {
+  const t = useT();
+  if (props.voices.length === 0) return null;
+  return (
+    <div className="relay-plan-voices">
+      <Heading level={5} data-size="2xs">
+        {t("relayLog.plan.familyView.voicesHeading")}
+      </Heading>
+      <ul>
+        {props.voices.map((voice, index) => (
+          <li key={index}>
+            <strong>
+              {t(`relayLog.plan.familyView.voice.${voice.voiceKind}`, { name: voice.authorName })}
+            </strong>
+            : <span className="relay-entry__text">{voice.text}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -111,7 +111,8 @@ export interface ConsentRecordFacts {
   withdrawnAt: Date | null;
   givenOn: string;
   expiresOn: string;
-  unitIds: readonly string[];
+  /** Needed for coverage; consentStateOf reads it only for digital records. */
+  unitIds?: readonly string[];
   method?: string;
   givers?: readonly { kind: string; guardianId?: string | undefined }[];
 }
@@ -164,7 +165,7 @@ export function digitalConsentProgress(
   const givenByUnit = new Map<string, Set<string>>();
   for (const record of records) {
     if (!isDigital(record) || !isConsentValidOn(record, today)) continue;
-    for (const unitId of record.unitIds) {
+    for (const unitId of record.unitIds ?? []) {
       const given = givenByUnit.get(unitId) ?? new Set<string>();
       for (const giver of record.givers ?? []) given.add(giverKey(giver));
       givenByUnit.set(unitId, given);
@@ -194,7 +195,7 @@ export function consentedUnits(
   const units = new Set<string>();
   for (const record of records) {
     if (!isDigital(record) && isConsentValidOn(record, today)) {
-      for (const unitId of record.unitIds) units.add(unitId);
+      for (const unitId of record.unitIds ?? []) units.add(unitId);
     }
   }
   if (requirement) {

@@ -88,6 +88,8 @@ export const auditEventType = z.enum([
   "relaylog.family.correction_requested",
   "relaylog.family.correction_answered",
   "relaylog.family.guardian_access_decided",
+  "relaylog.printed",
+  "relaylog.blank_consent_form_printed",
   "childwelfare.report_made",
   "nextofkin.created",
   "nextofkin.updated",

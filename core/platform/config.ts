@@ -78,6 +78,10 @@ export interface OidcProviderConfig {
   clientId: string;
   clientSecret: string | undefined;
   displayName: string;
+  /** Plain-HTTP issuer allowed for this provider only (the embedded demo ID-porten). */
+  allowInsecure?: boolean;
+  /** Laget's own calls to the provider go to this origin instead (the embedded demo ID-porten). */
+  internalOrigin?: string;
 }
 
 export interface Config {

@@ -15,6 +15,7 @@ import {
   consentStateOf,
   decideLogAccess,
   type ConsentState,
+  type ConsentRecordFacts,
   type FamilyFacts,
   type LogAccess,
 } from "../access/relay-log.ts";
@@ -24,7 +25,7 @@ import type { AuditEventType } from "../audit/events.ts";
 import { AppError } from "../errors.ts";
 import { osloDate } from "../platform/dates.ts";
 import { defaultTenantSettings } from "../tenants/tenants.ts";
-import { ageOn } from "./consent-rules.ts";
+import { ageOn, consentRequirement, type ConsentRequirement } from "./consent-rules.ts";
 
 export type RelayLog = typeof relayLogs.$inferSelect;
 export type Staff = Extract<Actor, { kind: "staff" }>;
@@ -35,6 +36,10 @@ export interface LogContext {
   access: LogAccess;
   consentState: ConsentState;
   consentedUnitIds: string[];
+  /** Who must consent today: the young person from the consent age, below it the guardians. */
+  requirement: ConsentRequirement;
+  /** Required givers still missing for units named by digital consent so far. */
+  waitingFor: number;
   today: string;
 }
 
@@ -91,6 +96,44 @@ async function familyFactsOf(
   };
 }
 
+/**
+ * A log's consent records with what the policy needs of them, and who must consent today (the
+ * guardians with parental responsibility, or the young person from the consent age): digital
+ * consent covers a unit only when every required giver has given it.
+ */
+export async function consentFactsOf(
+  tx: Tx,
+  log: Pick<RelayLog, "id" | "tenantId" | "childBirthDate">,
+  today: string,
+): Promise<{ records: ConsentRecordFacts[]; requirement: ConsentRequirement }> {
+  const records = await tx
+    .select({
+      withdrawnAt: relayLogConsents.withdrawnAt,
+      givenOn: relayLogConsents.givenOn,
+      expiresOn: relayLogConsents.expiresOn,
+      unitIds: relayLogConsents.unitIds,
+      method: relayLogConsents.method,
+      givers: relayLogConsents.givers,
+    })
+    .from(relayLogConsents)
+    .where(eq(relayLogConsents.logId, log.id));
+  const guardians = await tx
+    .select({
+      id: relayLogGuardians.id,
+      name: relayLogGuardians.name,
+      parentalResponsibility: relayLogGuardians.parentalResponsibility,
+    })
+    .from(relayLogGuardians)
+    .where(eq(relayLogGuardians.logId, log.id));
+  const requirement = consentRequirement({
+    birthDate: log.childBirthDate,
+    today,
+    consentAge: await youthConsentAgeOf(tx, log.tenantId),
+    guardians,
+  });
+  return { records, requirement };
+}
+
 function isUuid(value: string): boolean {
   return z.guid().safeParse(value).success;
 }
@@ -105,15 +148,7 @@ export async function loadLogContext(
   if (!isUuid(logId) || actor.kind === "system" || !actor.tenantId) return null;
   const [log] = await tx.select().from(relayLogs).where(eq(relayLogs.id, logId));
   if (!log || log.tenantId !== actor.tenantId) return null;
-  const consents = await tx
-    .select({
-      withdrawnAt: relayLogConsents.withdrawnAt,
-      givenOn: relayLogConsents.givenOn,
-      expiresOn: relayLogConsents.expiresOn,
-      unitIds: relayLogConsents.unitIds,
-    })
-    .from(relayLogConsents)
-    .where(eq(relayLogConsents.logId, logId));
+  const { records: consents, requirement } = await consentFactsOf(tx, log, today);
   const participantUnits =
     actor.kind === "staff"
       ? await tx
@@ -127,8 +162,8 @@ export async function loadLogContext(
             ),
           )
       : [];
-  const consentedUnitIds = consentedUnits(consents, today);
-  const { state } = consentStateOf(consents, today);
+  const consentedUnitIds = consentedUnits(consents, today, requirement);
+  const { state, waitingFor } = consentStateOf(consents, today, requirement);
   const access = decideLogAccess(actor, {
     tenantId: log.tenantId,
     kind: log.kind as "log" | "anonymous",
@@ -140,7 +175,7 @@ export async function loadLogContext(
     family:
       actor.kind === "citizen" ? await familyFactsOf(tx, actor.citizenId, log, today) : undefined,
   });
-  return { log, access, consentState: state, consentedUnitIds, today };
+  return { log, access, consentState: state, consentedUnitIds, requirement, waitingFor, today };
 }
 
 /**

@@ -51,7 +51,7 @@ const BODY_SIZE = 10.5;
 const headingSizes: Record<number, number> = { 1: 20, 2: 15, 3: 12.5, 4: 11 };
 
 /** A small tagged-PDF writer: headings, paragraphs and label/value lists inside sections. */
-class ArchiveWriter {
+export class ArchiveWriter {
   readonly doc: Doc;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
@@ -197,13 +197,13 @@ class ArchiveWriter {
 
 // --------------------------------------------------------------- data
 
-function osloDateText(value: string | null | undefined): string {
+export function osloDateText(value: string | null | undefined): string {
   if (!value) return "";
   const [year, month, day] = value.split("-");
   return `${day}.${month}.${year}`;
 }
 
-function osloDateTimeText(value: Date | null | undefined): string {
+export function osloDateTimeText(value: Date | null | undefined): string {
   if (!value) return "";
   const parts = new Intl.DateTimeFormat("nb-NO", {
     timeZone: "Europe/Oslo",
@@ -219,7 +219,7 @@ function osloDateTimeText(value: Date | null | undefined): string {
 }
 
 /** 11 digits as "DDMMYY NNNNN", as printed on Norwegian forms. */
-function formatNationalId(value: string): string {
+export function formatNationalId(value: string): string {
   return /^\d{11}$/.test(value) ? `${value.slice(0, 6)} ${value.slice(6)}` : value;
 }
 
@@ -233,7 +233,7 @@ async function namesOf(tx: Tx, ids: (string | null | undefined)[]): Promise<Map<
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-async function loadArchive(tx: Tx, logId: string) {
+export async function loadArchive(tx: Tx, logId: string) {
   const [log] = await tx.select().from(relayLogs).where(eq(relayLogs.id, logId));
   if (!log) throw new AppError("not_found", "errors.notFound");
   const [tenant] = await tx
@@ -373,15 +373,22 @@ async function loadArchive(tx: Tx, logId: string) {
   };
 }
 
-type Archive = Awaited<ReturnType<typeof loadArchive>>;
+export type Archive = Awaited<ReturnType<typeof loadArchive>>;
 
 // --------------------------------------------------------------- document
 
-function write(
+export function write(
   writer: ArchiveWriter,
   archive: Archive,
   t: T,
-  input: { nationalId: string | null; producedAt: Date; producedBy: string; title: string },
+  input: {
+    nationalId: string | null;
+    producedAt: Date;
+    producedBy: string;
+    title: string;
+    /** Replaces the archive intro (a print, the family's export). */
+    intro?: string;
+  },
 ) {
   const { log } = archive;
   const user = (id: string | null | undefined) => (id ? (archive.userNames.get(id) ?? "") : "");
@@ -396,7 +403,7 @@ function write(
   // Header: whose log, from where, produced when and by whom.
   const top = writer.section();
   writer.heading(top, 1, input.title, outlineRoot);
-  writer.paragraph(top, k("intro"));
+  writer.paragraph(top, input.intro ?? k("intro"));
   writer.facts(top, [
     { label: k("municipality"), value: archive.municipality },
     log.kind === "anonymous"
@@ -747,8 +754,11 @@ export async function archivePdf(input: {
   encryptionKey: Buffer;
   language?: Language;
   now?: Date;
+  /** "print": the same document marked as a print (paper fallback), no archive stamp. */
+  purpose?: "archive" | "print";
 }): Promise<{ pdf: Buffer; filename: string }> {
   const { actor } = input;
+  const print = input.purpose === "print";
   if (actor.kind !== "staff") throw new AppError("forbidden", "errors.forbidden");
   const now = input.now ?? new Date();
   const language = input.language ?? "nb";
@@ -759,7 +769,7 @@ export async function archivePdf(input: {
       meta: input.meta,
       logId: input.logId,
       need: "holder",
-      view: "archive_pdf",
+      view: print ? "print_pdf" : "archive_pdf",
     });
     const archive = await loadArchive(tx, log.id);
     let nationalId: string | null = null;
@@ -771,17 +781,38 @@ export async function archivePdf(input: {
       }
     }
     const subjectName = (log.kind === "anonymous" ? log.pseudonym : log.childName) ?? "";
-    const title = t("relayLog.close.pdf.title", { name: subjectName });
+    const title = t(print ? "family.rights.print.title" : "relayLog.close.pdf.title", {
+      name: subjectName,
+    });
     const writer = new ArchiveWriter({
       title,
       subject: t("relayLog.close.pdf.subject"),
       lang: htmlLang[language],
       author: archive.municipality,
     });
-    write(writer, archive, t, { nationalId, producedAt: now, producedBy: actor.name, title });
+    write(writer, archive, t, {
+      nationalId,
+      producedAt: now,
+      producedBy: actor.name,
+      title,
+      ...(print ? { intro: t("family.rights.print.intro") } : {}),
+    });
     const pdf = await writer.finish(
-      t("relayLog.close.pdf.footer", { name: subjectName, date: osloDateTimeText(now) }),
+      t(print ? "family.rights.print.footer" : "relayLog.close.pdf.footer", {
+        name: subjectName,
+        date: osloDateTimeText(now),
+      }),
     );
+    if (print) {
+      await auditLogChange(tx, {
+        type: "relaylog.printed",
+        actor,
+        meta: input.meta,
+        log,
+        details: { status: log.status, bytes: pdf.length },
+      });
+      return { pdf, filename: `stafettlogg-${log.id.slice(0, 8)}-utskrift.pdf` };
+    }
     await tx.update(relayLogs).set({ archivedAt: now }).where(eq(relayLogs.id, log.id));
     await auditLogChange(tx, {
       type: "relaylog.archive_produced",

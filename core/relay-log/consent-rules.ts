@@ -127,3 +127,24 @@ export function consentRecordStatus(
   if (record.givenOn > today) return "upcoming";
   return "valid";
 }
+
+/**
+ * Digital consent, given by a guardian with parental responsibility or the young person from the
+ * consent age themselves: one record per person, naming the units they agree to. It lasts 12
+ * months unless they choose another length, at most 24.
+ */
+export const digitalConsentMonths = [6, 12, 24] as const;
+export type DigitalConsentMonths = (typeof digitalConsentMonths)[number];
+
+/** The chosen length in months ("" or missing: 12), or null when it is not one on offer. */
+export function parseDigitalConsentMonths(value: unknown): DigitalConsentMonths | null {
+  if (value === undefined || value === null || value === "") return CONSENT_DEFAULT_MONTHS;
+  const months = Number(value);
+  return (digitalConsentMonths as readonly number[]).includes(months)
+    ? (months as DigitalConsentMonths)
+    : null;
+}
+
+/** The young person's answer on whether their guardians keep access to the log. */
+export const guardianAccessChoices = ["keep", "end"] as const;
+export type GuardianAccessChoice = (typeof guardianAccessChoices)[number];

@@ -6,16 +6,21 @@ import {
   relayLogGuardians,
   relayLogParticipants,
   relayLogs,
-  tenants,
   units,
   users,
   type ConsentGiver,
 } from "../../db/schema/index.ts";
 import type { Actor, RequestMeta } from "../access/actor.ts";
-import type { ConsentState } from "../access/relay-log.ts";
+import { digitalConsentProgress, type ConsentState } from "../access/relay-log.ts";
 import { AppError, type FieldErrors } from "../errors.ts";
 import { isIsoDate, osloDate } from "../platform/dates.ts";
 import { parseInput } from "../platform/validation.ts";
+import {
+  guardianIdColumns,
+  guardianNationalIdField,
+  maskedGuardianId,
+  type GuardianIdSecrets,
+} from "./guardian-id.ts";
 import {
   assertRelayLogUser,
   auditLogChange,
@@ -93,6 +98,8 @@ export const recordConsentSchema = z.strictObject({
   expiresOn: z.string().trim().max(20).optional().default(""),
   /** The family agreed to a consent longer than 12 months (at most 24). */
   longValidity: checkbox,
+  /** The form's one-time token: a double-submitted form records once. */
+  submissionKey: z.string().trim().max(100).optional().default(""),
 });
 
 /** A "Jeg bekrefter …" checkbox that must be ticked. */
@@ -119,6 +126,9 @@ export const guardianSchema = z.strictObject({
     .default("")
     .refine((value) => value === "" || z.email().safeParse(value).success, "errors.email"),
   parentalResponsibility: z.enum(["yes", "no"], { error: "relayLog.consent.responsibilityChoice" }),
+  /** Blank keeps the number already recorded; removeNationalId removes it (guardian-id.ts). */
+  nationalId: guardianNationalIdField,
+  removeNationalId: checkbox,
 });
 
 const uuidSchema = z.guid();
@@ -294,6 +304,11 @@ export async function recordConsent(input: {
       today,
     });
     if (log.kind !== "log") throw new AppError("validation", "relayLog.consent.notForAnonymous");
+    const submissionKey = values.submissionKey || null;
+    if (submissionKey) {
+      const earlier = await consentBySubmissionKey(tx, log, submissionKey);
+      if (earlier) return { id: earlier };
+    }
     const guardians = await guardiansOf(tx, log.id);
     const requirement = await requirementFor(tx, log, guardians, today);
     const errors: FieldErrors = {};
@@ -370,9 +385,30 @@ export async function recordConsent(input: {
       givenOn,
       expiresOn,
       attachment,
+      submissionKey,
     });
     return { id };
   });
+}
+
+/** The consent an earlier submit of the same form recorded in this log (a double submit). */
+export async function consentBySubmissionKey(
+  tx: Tx,
+  log: Pick<RelayLog, "id" | "tenantId">,
+  submissionKey: string,
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: relayLogConsents.id, logId: relayLogConsents.logId })
+    .from(relayLogConsents)
+    .where(
+      and(
+        eq(relayLogConsents.tenantId, log.tenantId),
+        eq(relayLogConsents.submissionKey, submissionKey),
+      ),
+    );
+  if (!row) return null;
+  if (row.logId !== log.id) throw new AppError("conflict", "relayLog.consent.reloadForm");
+  return row.id;
 }
 
 /** Writes a consent record, adds its units to the log and audits it (ids only). */
@@ -391,6 +427,8 @@ export async function insertConsent(
     givenOn: string;
     expiresOn: string;
     attachment: { bytes: Buffer; name: string; type: string } | null;
+    /** The form's one-time token; a second insert with it records nothing. */
+    submissionKey?: string | null;
   },
 ): Promise<string> {
   const [row] = await tx
@@ -408,8 +446,16 @@ export async function insertConsent(
       attachmentName: input.attachment?.name ?? null,
       attachmentType: input.attachment?.type ?? null,
       recordedBy: input.actor.userId,
+      submissionKey: input.submissionKey ?? null,
     })
+    .onConflictDoNothing({ target: [relayLogConsents.tenantId, relayLogConsents.submissionKey] })
     .returning({ id: relayLogConsents.id });
+  if (!row) {
+    // The same form submitted twice at once: the first submit recorded it.
+    const first = await consentBySubmissionKey(tx, input.log, input.submissionKey ?? "");
+    if (!first) throw new AppError("conflict", "relayLog.consent.reloadForm");
+    return first;
+  }
   const addedUnitIds = input.unitIds.filter((id) => !input.log.unitIds.includes(id));
   await addUnitsToLog(tx, input.log.id, input.unitIds);
   await auditLogChange(tx, {
@@ -418,7 +464,7 @@ export async function insertConsent(
     meta: input.meta,
     log: input.log,
     details: {
-      consentId: row!.id,
+      consentId: row.id,
       method: input.method,
       unitIds: input.unitIds,
       addedUnitIds,
@@ -429,7 +475,7 @@ export async function insertConsent(
       attachment: input.attachment !== null,
     },
   });
-  return row!.id;
+  return row.id;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -496,6 +542,10 @@ export interface GuardianView {
   phone: string | null;
   email: string | null;
   parentalResponsibility: boolean;
+  /** A national ID number is recorded: the guardian can log in and take part digitally. */
+  hasNationalId: boolean;
+  /** The number masked (birth date + *****), for the relay holder only; else null. */
+  nationalIdMasked: string | null;
 }
 
 export interface ConsentRecordView {
@@ -529,15 +579,24 @@ export interface ConsentPage {
   requirement: ConsentRequirement;
   /** The units a new consent may name (holder, open log only; otherwise empty). */
   unitOptions: { id: string; name: string }[];
+  /** A one-time token for the record form (a double submit records once). */
+  submissionKey: string;
+  /** Required givers still missing for units named by the family's digital consent. */
+  waitingFor: number;
+  /** Digital consent per unit not covered otherwise: who has consented and who is missing. */
+  digitalProgress: { id: string; name: string; given: string[]; missing: string[] }[];
 }
 
-export function guardianView(guardian: Guardian): GuardianView {
+/** `encryptionKey` only for the relay holder: it shows the masked national ID number. */
+export function guardianView(guardian: Guardian, encryptionKey?: Buffer): GuardianView {
   return {
     id: guardian.id,
     name: guardian.name,
     phone: guardian.phone,
     email: guardian.email,
     parentalResponsibility: guardian.parentalResponsibility,
+    hasNationalId: guardian.nationalIdHash !== null,
+    nationalIdMasked: maskedGuardianId(encryptionKey, guardian.nationalIdEncrypted),
   };
 }
 
@@ -627,10 +686,28 @@ export async function getConsentPage(input: {
           }))
           .sort(byName);
 
+    const giverName = (key: string) =>
+      key === "youth"
+        ? (log.childName ?? "")
+        : (guardians.find((guardian) => `guardian:${guardian.id}` === key)?.name ?? "");
+    const digitalProgress = anonymous
+      ? []
+      : digitalConsentProgress(rows, today, requirement)
+          .filter((unit) => !context.consentedUnitIds.includes(unit.unitId))
+          .map((unit) => ({
+            ...named(unit.unitId),
+            given: unit.given.map(giverName),
+            missing: unit.missing.map(giverName),
+          }))
+          .sort(byName);
+
     return {
       header: await logHeader(tx, context),
       today,
       consentState: context.consentState,
+      submissionKey: crypto.randomUUID(),
+      waitingFor: context.waitingFor,
+      digitalProgress,
       records: rows.map((row) => ({
         id: row.id,
         method: row.method,
@@ -649,7 +726,7 @@ export async function getConsentPage(input: {
       })),
       consentedUnits: context.consentedUnitIds.map(named).sort(byName),
       uncoveredUnits,
-      guardians: guardians.map(guardianView),
+      guardians: guardians.map((guardian) => guardianView(guardian)),
       requirement,
       unitOptions: access.holder && access.write ? await activeUnits(tx, log.tenantId) : [],
     };
@@ -712,6 +789,8 @@ export async function saveGuardian(input: {
   logId: string;
   guardianId?: string | null;
   values: unknown;
+  /** Needed to record a guardian's national ID number (logSecretsFrom(DATA_ENCRYPTION_KEY)). */
+  secrets?: GuardianIdSecrets;
 }): Promise<{ id: string }> {
   const actor = assertRelayLogUser(input.actor);
   if (input.guardianId) assertId(input.guardianId);
@@ -730,6 +809,13 @@ export async function saveGuardian(input: {
       email: values.email || null,
       parentalResponsibility: values.parentalResponsibility === "yes",
     };
+    if (values.nationalId && !input.secrets) throw new Error("saveGuardian needs the secrets");
+    const idColumns =
+      values.nationalId && input.secrets
+        ? guardianIdColumns(input.secrets, values.nationalId)
+        : values.removeNationalId
+          ? { nationalIdHash: null, nationalIdEncrypted: null }
+          : null;
     let id: string;
     let changed: string[];
     if (input.guardianId) {
@@ -743,17 +829,24 @@ export async function saveGuardian(input: {
       changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
         (key) => existing[key] !== fields[key],
       );
+      // A blank field keeps the recorded number; a new one replaces it (the same number: no change).
+      if (idColumns && idColumns.nationalIdHash !== existing.nationalIdHash) {
+        changed.push("nationalId");
+      }
       if (changed.length > 0) {
-        await tx.update(relayLogGuardians).set(fields).where(eq(relayLogGuardians.id, existing.id));
+        await tx
+          .update(relayLogGuardians)
+          .set({ ...fields, ...(changed.includes("nationalId") ? idColumns : {}) })
+          .where(eq(relayLogGuardians.id, existing.id));
       }
       id = existing.id;
     } else {
       const [row] = await tx
         .insert(relayLogGuardians)
-        .values({ tenantId: log.tenantId, logId: log.id, ...fields })
+        .values({ tenantId: log.tenantId, logId: log.id, ...fields, ...idColumns })
         .returning({ id: relayLogGuardians.id });
       id = row!.id;
-      changed = Object.keys(fields);
+      changed = [...Object.keys(fields), ...(idColumns?.nationalIdHash ? ["nationalId"] : [])];
     }
     await auditLogChange(tx, {
       type: "relaylog.guardian_saved",

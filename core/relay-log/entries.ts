@@ -33,6 +33,8 @@ export interface EntryView {
   areaTitle: string | null;
   occurredOn: string;
   authorName: string;
+  /** A guardian or the young person wrote it (on the family's page). */
+  byFamily: boolean;
   /** The acting user wrote it, so they may correct it. */
   isMine: boolean;
   currentVersion: number;
@@ -108,6 +110,7 @@ function entrySelect() {
     occurredOn: relayLogEntries.occurredOn,
     authorName: relayLogEntries.authorName,
     authorUserId: relayLogEntries.authorUserId,
+    authorCitizenId: relayLogEntries.authorCitizenId,
     currentVersion: relayLogEntries.currentVersion,
     text: relayLogEntryVersions.text,
     editedAt: relayLogEntryVersions.createdAt,
@@ -122,6 +125,7 @@ type EntryRow = {
   occurredOn: string;
   authorName: string;
   authorUserId: string | null;
+  authorCitizenId: string | null;
   currentVersion: number;
   text: string;
   editedAt: Date;
@@ -135,6 +139,7 @@ function toView(row: EntryRow, actor: Extract<Actor, { kind: "staff" }>): EntryV
     areaTitle: row.areaTitle,
     occurredOn: row.occurredOn,
     authorName: row.authorName,
+    byFamily: row.authorCitizenId !== null,
     isMine: row.authorUserId === actor.userId,
     currentVersion: row.currentVersion,
     text: row.text,

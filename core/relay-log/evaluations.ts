@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Tx } from "../../db/client.ts";
 import {
+  citizens,
   relayLogAreas,
   relayLogEvaluations,
   relayLogGoals,
@@ -19,6 +20,7 @@ import {
   requireLog,
   type LogContext,
 } from "./access.ts";
+import { notifyFamily } from "./family-notify.ts";
 import { logHeader, type LogHeader } from "./header.ts";
 import {
   commentField,
@@ -54,6 +56,8 @@ interface Common {
 export interface EvaluationScore {
   goalId: string;
   scorerKind: ScorerKind;
+  /** A guardian's or the young person's name (each scores on their own); null for staff. */
+  scorerName: string | null;
   score: number;
   comment: string;
 }
@@ -149,17 +153,21 @@ export async function getEvaluations(input: Common): Promise<EvaluationsPage> {
         evaluationId: relayLogGoalScores.evaluationId,
         goalId: relayLogGoalScores.goalId,
         scorerKind: relayLogGoalScores.scorerKind,
+        scorerName: citizens.name,
         score: relayLogGoalScores.score,
         comment: relayLogGoalScores.comment,
       })
       .from(relayLogGoalScores)
-      .where(eq(relayLogGoalScores.logId, logId));
+      .leftJoin(citizens, eq(citizens.id, relayLogGoalScores.scorerCitizenId))
+      .where(eq(relayLogGoalScores.logId, logId))
+      .orderBy(asc(relayLogGoalScores.createdAt));
     const scoresByEvaluation = new Map<string, EvaluationScore[]>();
     for (const score of scores) {
       const list = scoresByEvaluation.get(score.evaluationId) ?? [];
       list.push({
         goalId: score.goalId,
         scorerKind: score.scorerKind as ScorerKind,
+        scorerName: score.scorerKind === "staff" ? null : score.scorerName,
         score: score.score,
         comment: score.comment,
       });
@@ -258,6 +266,7 @@ export async function scheduleEvaluation(input: Common & { values: unknown }) {
       action: "scheduled",
       fields: ["scheduledOn"],
     });
+    await notifyFamily(tx, { log: context.log, kind: "evaluation", dedupeKey: evaluation!.id });
     return evaluation!;
   });
 }
@@ -303,6 +312,7 @@ export async function rescheduleEvaluation(
       action: "rescheduled",
       fields: stored.scheduledOn === values.scheduledOn ? [] : ["scheduledOn"],
     });
+    await notifyFamily(tx, { log: context.log, kind: "evaluation", dedupeKey: evaluation.id });
     return evaluation;
   });
 }

@@ -15,7 +15,6 @@ import {
 import { z } from "zod";
 import type { Database, Tx } from "../../db/client.ts";
 import {
-  relayLogConsents,
   relayLogHandovers,
   relayLogParticipants,
   relayLogs,
@@ -30,8 +29,9 @@ import { recordAudit } from "../audit/audit.ts";
 import { AppError } from "../errors.ts";
 import { osloDate } from "../platform/dates.ts";
 import { parseInput } from "../platform/validation.ts";
-import { assertRelayLogUser, auditLogChange, requireLog } from "./access.ts";
+import { assertRelayLogUser, auditLogChange, consentFactsOf, requireLog } from "./access.ts";
 import { logHeader, type LogHeader } from "./header.ts";
+import { notifyFamily } from "./family-notify.ts";
 import {
   HANDOVER_DECLINE_MAX,
   HANDOVER_MESSAGE_MAX,
@@ -674,19 +674,13 @@ export async function decideHandover(
         leavingUnitId: leaving,
       },
     });
+    await notifyFamily(tx, { log, kind: "holder", dedupeKey: handover.id });
 
     let consentNeeded = false;
     if (log.kind === "log") {
-      const consents = await tx
-        .select({
-          withdrawnAt: relayLogConsents.withdrawnAt,
-          givenOn: relayLogConsents.givenOn,
-          expiresOn: relayLogConsents.expiresOn,
-          unitIds: relayLogConsents.unitIds,
-        })
-        .from(relayLogConsents)
-        .where(eq(relayLogConsents.logId, log.id));
-      const covered = consentedUnits(consents, osloDate(now)).includes(handover.toUnitId);
+      const today = osloDate(now);
+      const { records, requirement } = await consentFactsOf(tx, log, today);
+      const covered = consentedUnits(records, today, requirement).includes(handover.toUnitId);
       consentNeeded = handover.isTransition || !covered;
     }
     return { logId: log.id, decision: "accepted", consentNeeded };

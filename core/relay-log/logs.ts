@@ -24,6 +24,7 @@ import { encryptText } from "../platform/crypto.ts";
 import { addDays, osloDate } from "../platform/dates.ts";
 import { isValidNationalId } from "../platform/national-id.ts";
 import { parseInput } from "../platform/validation.ts";
+import { guardianIdColumns, guardianNationalIdField } from "./guardian-id.ts";
 import {
   assertLockVersion,
   assertRelayLogUser,
@@ -124,6 +125,8 @@ const guardianRow = z.strictObject({
   phone: optionalText(40),
   email: optionalText(200),
   parentalResponsibility: yesNo.optional().default(""),
+  /** Lets the guardian log in with ID-porten and take part digitally (optional). */
+  nationalId: guardianNationalIdField,
 });
 
 const areaRow = z.strictObject({
@@ -202,7 +205,15 @@ export function openLogSchemaFor(youthConsentAge: number) {
         .superRefine((rows, ctx) => {
           let filled = 0;
           rows.forEach((row, index) => {
-            if (!row.name && !row.phone && !row.email && !row.parentalResponsibility) return;
+            if (
+              !row.name &&
+              !row.phone &&
+              !row.email &&
+              !row.parentalResponsibility &&
+              !row.nationalId
+            ) {
+              return;
+            }
             filled += 1;
             const issue = (field: string, message: string) =>
               ctx.addIssue({ code: "custom", path: [index, field], message });
@@ -264,7 +275,9 @@ export function openLogSchemaFor(youthConsentAge: number) {
           unknown
         >[];
         const filled = rows.filter(
-          (row) => row && (row.name || row.phone || row.email || row.parentalResponsibility),
+          (row) =>
+            row &&
+            (row.name || row.phone || row.email || row.parentalResponsibility || row.nationalId),
         );
         const underAge = birthDate !== null && ageOn(birthDate, osloDate()) < youthConsentAge;
         if (
@@ -368,7 +381,7 @@ export async function openLog(input: {
     const consentAge = await youthConsentAgeOf(tx, actor.tenantId);
     const values = parseInput(openLogSchemaFor(consentAge), input.values);
     const guardians = values.guardians.filter(
-      (row) => row.name || row.phone || row.email || row.parentalResponsibility,
+      (row) => row.name || row.phone || row.email || row.parentalResponsibility || row.nationalId,
     );
     const areas = values.areas.filter((row) => row.title || row.description);
     const nationalIdHash = values.nationalId
@@ -507,6 +520,7 @@ export async function openLog(input: {
         phone: row.phone || null,
         email: row.email || null,
         parentalResponsibility: row.parentalResponsibility === "yes",
+        ...guardianIdColumns(input.secrets, row.nationalId),
       })),
     );
     await tx.insert(relayLogAreas).values(
@@ -538,6 +552,7 @@ export async function openLog(input: {
         holderUnitId,
         unitIds,
         guardians: guardians.length,
+        guardiansWithNationalId: guardians.filter((row) => row.nationalId).length,
         areas: areas.length,
         nationalId: nationalIdHash !== null,
       },

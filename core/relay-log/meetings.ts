@@ -14,7 +14,9 @@ import { AppError } from "../errors.ts";
 import { isIsoDate } from "../platform/dates.ts";
 import { parseInput } from "../platform/validation.ts";
 import { assertLockVersion, auditLogChange, requireLog, type LogContext } from "./access.ts";
+import { notifyFamily } from "./family-notify.ts";
 import { logHeader, type LogHeader } from "./header.ts";
+import { agendaItemsOf, type FamilyAgendaNote } from "./family-contributions.ts";
 import { ICS_CONTENT_TYPE, icsMethod, meetingToIcs, type IcsPerson } from "./ics.ts";
 import { isClockTime, osloLocalToUtc, utcToOsloLocal } from "./meeting-time.ts";
 import {
@@ -241,6 +243,8 @@ export async function listMeetings(input: Base & { page?: number; now?: Date }):
   page: number;
   pages: number;
   participantOptions: ParticipantOption[];
+  /** What the family wants discussed, per upcoming meeting id. */
+  familyAgendaItems: Record<string, FamilyAgendaNote[]>;
 }> {
   const now = input.now ?? new Date();
   return input.database.tenant(tenantOf(input.actor), async (tx) => {
@@ -276,6 +280,13 @@ export async function listMeetings(input: Base & { page?: number; now?: Date }):
       page,
       pages,
       participantOptions: context.access.write ? await activeParticipants(tx, input.logId) : [],
+      familyAgendaItems: Object.fromEntries(
+        await agendaItemsOf(
+          tx,
+          input.logId,
+          upcoming.map((row) => row.id),
+        ),
+      ),
     };
   });
 }
@@ -285,6 +296,8 @@ export async function getMeeting(input: Base & { meetingId: string }): Promise<{
   header: LogHeader;
   meeting: MeetingDetails;
   participantOptions: ParticipantOption[];
+  /** What the family wants discussed at this meeting. */
+  familyAgendaItems: FamilyAgendaNote[];
 }> {
   return input.database.tenant(tenantOf(input.actor), async (tx) => {
     const context = await requireLog(tx, { ...input, need: "read", view: "meeting" });
@@ -293,6 +306,7 @@ export async function getMeeting(input: Base & { meetingId: string }): Promise<{
       header: await logHeader(tx, context),
       meeting: await detailsOf(tx, row),
       participantOptions: context.access.write ? await activeParticipants(tx, input.logId) : [],
+      familyAgendaItems: (await agendaItemsOf(tx, input.logId, [row.id])).get(row.id) ?? [],
     };
   });
 }
@@ -358,6 +372,7 @@ export async function scheduleMeeting(input: Base & { values: unknown }): Promis
       log: context.log,
       details: { meetingId: row!.id, action: "scheduled", participants: fields.participantUserIds },
     });
+    await notifyFamily(tx, { log: context.log, kind: "meeting", dedupeKey: row!.id });
     return { id: row!.id };
   });
 }
@@ -415,6 +430,7 @@ export async function updateMeeting(
       log: context.log,
       details: { meetingId: row.id, action: "updated", fields: changed },
     });
+    await notifyFamily(tx, { log: context.log, kind: "meeting", dedupeKey: row.id });
   });
 }
 
@@ -450,6 +466,7 @@ export async function cancelMeeting(
       log: context.log,
       details: { meetingId: row.id, action: "cancelled" },
     });
+    await notifyFamily(tx, { log: context.log, kind: "meeting", dedupeKey: row.id });
   });
 }
 

@@ -155,6 +155,8 @@ export async function listParticipants(input: {
   logId: string;
   query?: string;
   today?: string;
+  /** Shows the relay holder the guardians' masked national ID numbers. */
+  dataEncryptionKey?: Buffer;
 }): Promise<ParticipantsPage> {
   const actor = assertRelayLogUser(input.actor);
   const query = (input.query ?? "").trim().slice(0, 100);
@@ -224,7 +226,13 @@ export async function listParticipants(input: {
         joinedAt: iso(row.joinedAt),
         leftAt: iso(row.leftAt!),
       })),
-      guardians: log.kind === "log" ? (await guardiansOf(tx, log.id)).map(guardianView) : [],
+      // Only the relay holder, who records them, sees the guardians' masked ID numbers.
+      guardians:
+        log.kind === "log"
+          ? (await guardiansOf(tx, log.id)).map((guardian) =>
+              guardianView(guardian, access.holder ? input.dataEncryptionKey : undefined),
+            )
+          : [],
       addableUnits: unitsToAdd,
       candidates: found.candidates,
       candidatesTruncated: found.truncated,

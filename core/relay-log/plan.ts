@@ -21,7 +21,9 @@ import {
   requireLog,
   type LogContext,
 } from "./access.ts";
+import { notifyFamily } from "./family-notify.ts";
 import { logHeader, type LogHeader } from "./header.ts";
+import { goalVoicesOf, type FamilyGoalVoice } from "./family-contributions.ts";
 import {
   AREA_DESCRIPTION_MAX,
   AREA_TITLE_MAX,
@@ -107,6 +109,8 @@ export interface PlanPage extends PlanChoices {
   header: LogHeader;
   today: string;
   areas: PlanArea[];
+  /** The family's view on each goal (by goal id): guardians' and the young person's "Min stemme". */
+  familyVoices: Record<string, FamilyGoalVoice[]>;
 }
 
 function isUuid(value: unknown): value is string {
@@ -240,6 +244,7 @@ export async function getPlan(input: Common): Promise<PlanPage> {
       header: await logHeader(tx, context),
       today: context.today,
       areas: await loadPlan(tx, context.log.id, context.today),
+      familyVoices: Object.fromEntries(await goalVoicesOf(tx, context.log.id)),
       ...(await loadChoices(tx, context)),
     };
   });
@@ -555,6 +560,7 @@ async function auditPlan(
     log: context.log,
     details,
   });
+  await notifyFamily(tx, { log: context.log, kind: "plan" });
 }
 
 // --- Areas -------------------------------------------------------------------------------

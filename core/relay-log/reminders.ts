@@ -21,6 +21,7 @@ import {
   notifications,
   relayLogConsents,
   relayLogEvaluations,
+  relayLogGuardians,
   relayLogHandovers,
   relayLogJoinRequests,
   relayLogMeasures,
@@ -38,6 +39,7 @@ import {
   consentStateOf,
   decideLogAccess,
   noLogAccess,
+  type ConsentRecordFacts,
   type LogAccess,
 } from "../access/relay-log.ts";
 import type { StaffRole } from "../access/roles.ts";
@@ -45,7 +47,15 @@ import { recordAudit } from "../audit/audit.ts";
 import { AppError } from "../errors.ts";
 import { addDays, osloDate } from "../platform/dates.ts";
 import { HANDOVER_INBOX_PATH } from "./open-rules.ts";
-import { assertRelayLogUser, loadLogContext, type LogContext, type Staff } from "./access.ts";
+import {
+  assertRelayLogUser,
+  loadLogContext,
+  youthConsentAgeOf,
+  type LogContext,
+  type Staff,
+} from "./access.ts";
+import { consentRequirement, type GuardianFacts } from "./consent-rules.ts";
+import { mailFamilyNotifications } from "./family-notify.ts";
 
 /**
  * Reminders for the relay log (stafettlogg): what needs attention becomes a row in
@@ -71,6 +81,15 @@ export const reminderKinds = [
   "meeting",
   "retention_due",
   "next_of_kin_follow_up",
+  // The family asked for a correction (core/relay-log/family-corrections.ts); holder only.
+  "correction_requested",
+  // A guardian or the young person wrote in the log (core/relay-log/family-log.ts); holder only.
+  "family_contribution",
+  // The family gave or withdrew digital consent, or the young person answered on the guardians'
+  // access (core/relay-log/family-consent.ts); holder only.
+  "family_consent_given",
+  "family_consent_withdrawn",
+  "family_guardian_access",
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
@@ -194,6 +213,15 @@ export async function createRelayLogReminders(input: {
         const mailed = await mailTenant(input.database, tenantId, input.mailer, input.publicUrl);
         run.emailed += mailed.sent;
         failures += mailed.failed;
+        // The family's e-mails (core/relay-log/family-notify.ts): same claim-then-send pattern.
+        const family = await mailFamilyNotifications(
+          input.database,
+          tenantId,
+          input.mailer,
+          input.publicUrl,
+        );
+        run.emailed += family.sent;
+        failures += family.failed;
       }
     } catch (error) {
       failedTenants.push(`${tenantId}: ${(error as Error).message}`);
@@ -608,11 +636,13 @@ async function remindTenant(tx: Tx, tenantId: string, today: string, now: Date):
  */
 async function accessFacts(tx: Tx, tenantId: string, wanted: Wanted[], today: string) {
   const logIds = [...new Set(wanted.map((item) => item.logId).filter((id): id is string => !!id))];
-  const logs = new Map<string, { kind: string; status: string; holderUserId: string }>();
-  const consents = new Map<
+  const logs = new Map<
     string,
-    { withdrawnAt: Date | null; givenOn: string; expiresOn: string; unitIds: string[] }[]
+    { kind: string; status: string; holderUserId: string; childBirthDate: string | null }
   >();
+  const consents = new Map<string, ConsentRecordFacts[]>();
+  /** log → its guardians, for who must consent (digital consent covers a unit only when all have). */
+  const guardiansByLog = new Map<string, GuardianFacts[]>();
   /** log → user → units the user takes part for. */
   const participantUnits = new Map<string, Map<string, string[]>>();
   for (const ids of chunked(logIds)) {
@@ -622,10 +652,24 @@ async function accessFacts(tx: Tx, tenantId: string, wanted: Wanted[], today: st
         kind: relayLogs.kind,
         status: relayLogs.status,
         holderUserId: relayLogs.holderUserId,
+        childBirthDate: relayLogs.childBirthDate,
       })
       .from(relayLogs)
       .where(and(eq(relayLogs.tenantId, tenantId), inArray(relayLogs.id, ids)))) {
       logs.set(log.id, log);
+    }
+    for (const guardian of await tx
+      .select({
+        logId: relayLogGuardians.logId,
+        id: relayLogGuardians.id,
+        name: relayLogGuardians.name,
+        parentalResponsibility: relayLogGuardians.parentalResponsibility,
+      })
+      .from(relayLogGuardians)
+      .where(
+        and(eq(relayLogGuardians.tenantId, tenantId), inArray(relayLogGuardians.logId, ids)),
+      )) {
+      guardiansByLog.set(guardian.logId, [...(guardiansByLog.get(guardian.logId) ?? []), guardian]);
     }
     for (const consent of await tx
       .select({
@@ -634,6 +678,8 @@ async function accessFacts(tx: Tx, tenantId: string, wanted: Wanted[], today: st
         givenOn: relayLogConsents.givenOn,
         expiresOn: relayLogConsents.expiresOn,
         unitIds: relayLogConsents.unitIds,
+        method: relayLogConsents.method,
+        givers: relayLogConsents.givers,
       })
       .from(relayLogConsents)
       .where(and(eq(relayLogConsents.tenantId, tenantId), inArray(relayLogConsents.logId, ids)))) {
@@ -680,6 +726,7 @@ async function accessFacts(tx: Tx, tenantId: string, wanted: Wanted[], today: st
     }
   }
 
+  const consentAge = await youthConsentAgeOf(tx, tenantId);
   const consentFacts = new Map<
     string,
     { units: string[]; state: ReturnType<typeof consentStateOf>["state"] }
@@ -695,9 +742,15 @@ async function accessFacts(tx: Tx, tenantId: string, wanted: Wanted[], today: st
       let facts = consentFacts.get(logId);
       if (!facts) {
         const records = consents.get(logId) ?? [];
+        const requirement = consentRequirement({
+          birthDate: log.childBirthDate,
+          today,
+          consentAge,
+          guardians: guardiansByLog.get(logId) ?? [],
+        });
         facts = {
-          units: consentedUnits(records, today),
-          state: consentStateOf(records, today).state,
+          units: consentedUnits(records, today, requirement),
+          state: consentStateOf(records, today, requirement).state,
         };
         consentFacts.set(logId, facts);
       }
@@ -888,6 +941,8 @@ export async function listNotifications(input: {
           kind !== "meeting" &&
           kind !== "handover_pending" &&
           kind !== "join_request" &&
+          kind !== "family_contribution" &&
+          !kind.startsWith("family_") &&
           !!dueDay &&
           dueDay < today,
         createdAt: row.createdAt,

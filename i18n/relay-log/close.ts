@@ -39,6 +39,11 @@ export const nb = {
       meeting: "Samarbeidsmøte {{date}}",
       retention_due: "Loggen slettes {{date}} – lag arkiv-PDF til enhetens arkiv før det",
       next_of_kin_follow_up: "Oppfølging av barn som pårørende {{date}}",
+      family_consent_given: "Familien har gitt digitalt samtykke ({{date}})",
+      family_consent_withdrawn: "Familien har trukket samtykket ({{date}}) – ta kontakt med dem",
+      family_guardian_access: "Den unge har svart om foreldrenes tilgang ({{date}})",
+      correction_requested: "Familien ber om retting i loggen",
+      family_contribution: "Familien har skrevet i loggen ({{date}})",
     },
     about: {
       log: "Stafettloggen for {{name}}",
@@ -289,6 +294,11 @@ export const nn: Widen<typeof nb> = {
       meeting: "Samarbeidsmøte {{date}}",
       retention_due: "Loggen blir sletta {{date}} – lag arkiv-PDF til arkivet til eininga før det",
       next_of_kin_follow_up: "Oppfølging av barn som pårørande {{date}}",
+      family_consent_given: "Familien har gitt digitalt samtykke ({{date}})",
+      family_consent_withdrawn: "Familien har trekt samtykket ({{date}}) – ta kontakt med dei",
+      family_guardian_access: "Den unge har svart om tilgangen til foreldra ({{date}})",
+      correction_requested: "Familien ber om retting i loggen",
+      family_contribution: "Familien har skrive i loggen ({{date}})",
     },
     about: {
       log: "Stafettloggen for {{name}}",
@@ -540,6 +550,11 @@ export const en: Widen<typeof nb> = {
       retention_due:
         "The log is deleted {{date}} – produce the archive PDF for your unit's records before then",
       next_of_kin_follow_up: "Follow-up of children as next of kin {{date}}",
+      family_consent_given: "The family has given digital consent ({{date}})",
+      family_consent_withdrawn: "The family has withdrawn consent ({{date}}) – contact them",
+      family_guardian_access: "The young person has answered about the parents' access ({{date}})",
+      correction_requested: "The family asks for a correction in the log",
+      family_contribution: "The family wrote in the log ({{date}})",
     },
     about: {
       log: "The relay log for {{name}}",

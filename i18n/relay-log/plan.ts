@@ -5,6 +5,16 @@ import type { Widen } from "../widen.ts";
  * Bokmål is the source; nynorsk and English match it key for key.
  */
 export const nb = {
+  familyView: {
+    voicesHeading: "Familiens stemme",
+    voice: {
+      guardian: "{{name}} (foresatt)",
+      youth: "{{name}} (Min stemme)",
+    },
+    entryByFamily: "{{author}} (familien), {{date}}",
+    agendaHeading: "Dette vil familien ta opp",
+    agendaItem: "{{name}}: {{text}}",
+  },
   heading: "Plan og tiltak",
   intro:
     "Planen viser hva tjenestene er opptatt av (oppmerksomhetsområder), hvilke mål dere jobber mot, og hvilke tiltak som skal hjelpe. Hold den kort: stafettloggen er en felles plan, ikke en journal.",
@@ -254,6 +264,16 @@ export const nb = {
 } as const;
 
 export const nn: Widen<typeof nb> = {
+  familyView: {
+    voicesHeading: "Stemma til familien",
+    voice: {
+      guardian: "{{name}} (føresett)",
+      youth: "{{name}} (Mi stemme)",
+    },
+    entryByFamily: "{{author}} (familien), {{date}}",
+    agendaHeading: "Dette vil familien ta opp",
+    agendaItem: "{{name}}: {{text}}",
+  },
   heading: "Plan og tiltak",
   intro:
     "Planen viser kva tenestene er opptekne av (merksemdsområde), kva mål de arbeider mot, og kva tiltak som skal hjelpe. Hald han kort: stafettloggen er ein felles plan, ikkje ein journal.",
@@ -503,6 +523,16 @@ export const nn: Widen<typeof nb> = {
 };
 
 export const en: Widen<typeof nb> = {
+  familyView: {
+    voicesHeading: "The family's voice",
+    voice: {
+      guardian: "{{name}} (guardian)",
+      youth: "{{name}} (My voice)",
+    },
+    entryByFamily: "{{author}} (the family), {{date}}",
+    agendaHeading: "What the family wants to bring up",
+    agendaItem: "{{name}}: {{text}}",
+  },
   heading: "Plan and measures",
   intro:
     "The plan shows what the services are concerned about (concern areas), which goals you work towards, and which measures should help. Keep it short: the relay log is a shared plan, not a case record.",

@@ -77,7 +77,7 @@ export const relayLogOverviewSchema = z.object({
   holderUnitName: z.string().nullable(),
   isHolder: z.boolean(),
   canWrite: z.boolean(),
-  consentState: z.enum(["none", "valid", "expired", "withdrawn"]),
+  consentState: z.enum(["none", "valid", "partial", "expired", "withdrawn"]),
   lockVersion: z.number().int(),
   childBirthDate: isoDate.nullable(),
   areas: z.array(

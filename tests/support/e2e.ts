@@ -10,11 +10,13 @@ import {
 } from "playwright-core";
 import { expect, inject } from "vitest";
 import { DEMO_PASSWORD, demoUsers } from "../../db/seed-demo.ts";
+import { demoCitizen, demoCitizens, type DemoCitizenKey } from "../../db/seed-demo-family.ts";
+import { DEMO_IDPORTEN_NAME } from "../../server/demo-idporten.ts";
 import { nb } from "../../i18n/nb.ts";
 import { databaseKinds, freshPostgresUrl, type DatabaseKind } from "./databases.ts";
 import { spawnLaget, type LagetServer } from "./laget-process.ts";
 
-export { DEMO_PASSWORD, demoUsers };
+export { DEMO_PASSWORD, demoUsers, demoCitizens, demoCitizen, type DemoCitizenKey };
 
 /** The WCAG 2.1 A and AA rules: every page a test visits must pass them all. */
 export const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -219,6 +221,34 @@ export async function loginAs(
   }
   const target = options.returnTo ?? "/";
   await page.waitForURL((url) => url.pathname + url.search === target);
+  await page.getByRole("button", { name: nb.nav.logout }).waitFor();
+  await checkA11y(page);
+}
+
+/**
+ * Logs a demo citizen (db/seed-demo-family.ts) in as a family would: Laget's login page (axe),
+ * "Logg inn med ID-porten (demo)", the demo ID-porten's page (axe), the person's button, and back
+ * to Laget, waiting for `returnTo` (the family's start page /familie by default; axe).
+ */
+export async function loginAsCitizen(
+  page: Page,
+  key: DemoCitizenKey,
+  options: { returnTo?: string } = {},
+): Promise<void> {
+  const citizen = demoCitizen(key);
+  const returnTo = options.returnTo ?? "/familie";
+  await visit(page, `/logg-inn?returnTo=${encodeURIComponent(returnTo)}`);
+  await page
+    .getByRole("link", { name: nb.login.citizenOidc.replace("{{name}}", DEMO_IDPORTEN_NAME) })
+    .click();
+  await mainHeading(page, nb.family.home.demoIdporten.heading).waitFor();
+  await checkA11y(page);
+  // The buttons are named by the person's name and their role: "Logg inn som Silje Fjordheim (forelder)".
+  const label = nb.family.home.demoIdporten.loginAs
+    .replace("{{name}}", citizen.name)
+    .split(" ({{role}})")[0]!;
+  await page.getByRole("button", { name: new RegExp(`^${escapeRegExp(label)} \\(`) }).click();
+  await page.waitForURL((url) => url.pathname + url.search === returnTo);
   await page.getByRole("button", { name: nb.nav.logout }).waitFor();
   await checkA11y(page);
 }

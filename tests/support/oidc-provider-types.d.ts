@@ -1,4 +1,5 @@
-// oidc-provider v9 ships no type declarations; this covers only what tests/support/oidc-provider.ts uses.
+// oidc-provider v9 ships no type declarations; this covers only what tests/support/oidc-provider.ts
+// and server/demo-idporten.ts use.
 declare module "oidc-provider" {
   import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -31,6 +32,8 @@ declare module "oidc-provider" {
   }
 
   export interface ProviderConfiguration {
+    /** A class storing the provider's state (server/demo-idporten.ts keeps its own in memory). */
+    adapter?: new (name: string) => unknown;
     clients?: Record<string, unknown>[];
     jwks?: { keys: Record<string, unknown>[] };
     cookies?: { keys?: string[] };
