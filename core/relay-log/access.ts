@@ -193,8 +193,16 @@ export async function requireLog(
     /** Records `relaylog.viewed` with this view name (overview, plan, pdf …). */
     view?: string;
     today?: string;
+    /**
+     * Set only by the family's gate (requireFamilyLog): every other use case is the staff's, and
+     * a citizen with access to the log must still not reach it.
+     */
+    asFamily?: boolean;
   },
 ): Promise<LogContext> {
+  if (input.actor.kind === "citizen" && !input.asFamily) {
+    throw new AppError("not_found", "errors.notFound");
+  }
   const context = await loadLogContext(tx, input.actor, input.logId, input.today);
   if (!context) throw new AppError("not_found", "errors.notFound");
   const { access, log } = context;

@@ -114,7 +114,7 @@ export async function requireFamilyLog(
   },
 ): Promise<LogContext & { citizen: Citizen; as: "guardian" | "youth" }> {
   const citizen = assertCitizen(input.actor);
-  const context = await requireLog(tx, { ...input, actor: citizen });
+  const context = await requireLog(tx, { ...input, actor: citizen, asFamily: true });
   if (!context.access.family) throw new AppError("not_found", "errors.notFound");
   return { ...context, citizen, as: context.access.family };
 }

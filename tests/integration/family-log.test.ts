@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../core/access/actor.ts";
 import { AppError } from "../../core/errors.ts";
+import { requireLog } from "../../core/relay-log/access.ts";
 import { addDays, osloDate } from "../../core/platform/dates.ts";
 import { listEntries } from "../../core/relay-log/entries.ts";
 import { getEvaluations } from "../../core/relay-log/evaluations.ts";
@@ -555,6 +556,12 @@ describe.each(databaseKinds)("the family's view of a log on %s", (kind) => {
       ];
       for (const write of writes) expect((await failure(write())).code).toBe("not_found");
     }
+    // A guardian with access is still no employee: the staff's use cases refuse them.
+    await expect(
+      database.tenant(world.tenant.id, (tx) =>
+        requireLog(tx, { actor: silje, meta, logId, need: "read" }),
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
     // Staff are not citizens: the family's use cases refuse them.
     expect((await failure(getFamilyLog({ database, actor: world.holder, meta, logId }))).code).toBe(
       "forbidden",
