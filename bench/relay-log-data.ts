@@ -381,7 +381,9 @@ select l.tenant_id, l.id,
   case when l.consent = 'withdrawn' then ${userId("l.t", "l.holder")} end,
   r.given_on::timestamptz
 from gen_logs l,
-  lateral (select ${pick(["paper", "paper", "oral", "digital"], `l.k || ':cm'`)} as method,
+  -- Staff-recorded consent only: a digital consent is one record per guardian, given by the
+  -- family through Laget, and the bench measures the staff's pages.
+  lateral (select ${pick(["paper", "paper", "oral", "paper"], `l.k || ':cm'`)} as method,
     l.created::date + case when l.age_days > 220 then 181 else 1 end as given_on) r
 where l.kind = 'log'
 union all
