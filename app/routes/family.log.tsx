@@ -34,6 +34,7 @@ import {
   familyEntryKinds,
 } from "../../core/relay-log/family-log-rules.ts";
 import { formatScore, goalScores } from "../../core/relay-log/plan-rules.ts";
+import { GuardianAccessQuestionNotice } from "../components/family-consent-notice.tsx";
 import { FamilyLayout, familyPath } from "../components/family-layout.tsx";
 import { CsrfField, Notice } from "../components/forms.tsx";
 import { formatDate } from "../components/worry-fields.tsx";
@@ -279,6 +280,12 @@ export default function FamilyLogPage() {
   return (
     <FamilyLayout header={header} current="log" pageTitle={t("family.log.pageTitle")}>
       {knownNotice ? <Notice>{t(knownNotice)}</Notice> : null}
+      {data.guardianAccessQuestion ? (
+        <GuardianAccessQuestionNotice
+          logId={header.id}
+          consentAge={data.guardianAccessQuestion.consentAge}
+        />
+      ) : null}
       <Paragraph>{header.canWrite ? t("family.log.intro") : t("family.log.introClosed")}</Paragraph>
       <nav aria-label={t("family.log.contents")} className="family-log-contents">
         <ul>

@@ -744,6 +744,8 @@ export function write(
 /**
  * Produces the archive PDF of a whole log for its relay holder, stamps `archived_at` and records
  * `relaylog.archive_produced`, all in one transaction: a PDF that fails to render leaves no stamp.
+ * With `purpose: "print"` (the paper fallback, issue 5) it is the same document titled and
+ * introduced as a print, not an archive copy: no stamp, audited as `relaylog.printed`.
  */
 export async function archivePdf(input: {
   database: Database;

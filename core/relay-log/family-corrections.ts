@@ -83,7 +83,8 @@ export async function requestCorrection(input: {
       log,
       details: { requestId: row!.id },
     });
-    // The relay holder is told in Laget; the row holds no text.
+    // The relay holder is told in Laget; the row holds no text, and no due date (an empty
+    // due part in the reminder key), so «Varsler» never calls it overdue.
     await tx
       .insert(notifications)
       .values({
@@ -92,7 +93,7 @@ export async function requestCorrection(input: {
         kind: "correction_requested",
         logId: log.id,
         link: `/stafettlogger/${log.id}#retting`,
-        dedupeKey: ["correction_requested", row!.id, "-", log.holderUserId].join("|"),
+        dedupeKey: ["correction_requested", row!.id, "", log.holderUserId].join("|"),
       })
       .onConflictDoNothing();
     return { id: row!.id };

@@ -23,6 +23,7 @@ import { AppError } from "../errors.ts";
 import { parseInput } from "../platform/validation.ts";
 import { auditLogChange } from "./access.ts";
 import { familyHeader, requireFamilyLog, type Citizen, type FamilyHeader } from "./family.ts";
+import { guardianAccessQuestionPending } from "./family-consent.ts";
 import {
   FAMILY_AGENDA_ITEM_MAX,
   FAMILY_NOTE_MAX,
@@ -184,6 +185,11 @@ export interface FamilyLog {
   earlierMeetings: FamilyMeeting[];
   /** Notes and lysglimt, the newest first. */
   entries: FamilyEntry[];
+  /**
+   * The young person from the consent age has not yet said whether their guardians keep access:
+   * the page asks them to (with the consent age), null otherwise.
+   */
+  guardianAccessQuestion: { consentAge: number } | null;
 }
 
 function isUuid(value: unknown): value is string {
@@ -430,6 +436,9 @@ export async function getFamilyLog(input: Common): Promise<FamilyLog> {
     return {
       header: await familyHeader(tx, context),
       today: context.today,
+      guardianAccessQuestion: guardianAccessQuestionPending(context)
+        ? { consentAge: context.requirement.consentAge }
+        : null,
       participants: participantRows.map((row) => ({
         name: row.name,
         unitName: row.unitName,

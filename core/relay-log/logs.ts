@@ -10,7 +10,6 @@ import {
   relayLogLevelChanges,
   relayLogParticipants,
   relayLogs,
-  tenants,
   units,
   userUnits,
   users,

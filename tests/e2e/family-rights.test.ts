@@ -174,6 +174,31 @@ describe("the family's rights", { timeout: 180_000 }, () => {
     await checkPhoneWidth(silje);
   });
 
+  it("asks for a correction without JavaScript, keeping what was typed on an error", async () => {
+    const opened = await openSession(browser, server, { blockScripts: true });
+    sessions.push(opened);
+    const page = opened.page;
+    await page.setViewportSize({ width: 320, height: 800 });
+    await loginAsCitizen(page, "tor");
+    const logId = await firstLogId(page);
+    await page.goto(`/familie/${logId}/mine-data`);
+    const tooLong = "x".repeat(4001);
+    // The browser's maxlength would stop the typing; the server's own check is what is tested.
+    await page.getByLabel(rights.correction.label).evaluate((field, value) => {
+      field.removeAttribute("maxlength");
+      (field as HTMLTextAreaElement).value = value;
+    }, tooLong);
+    await page.getByRole("button", { name: rights.correction.submit }).click();
+    await page.getByText(rights.correction.errors.textTooLong).first().waitFor();
+    expect(await page.getByLabel(rights.correction.label).inputValue()).toBe(tooLong);
+    await checkPhoneWidth(page);
+    await page.getByLabel(rights.correction.label).fill("Fødselsdatoen er feil.");
+    await page.getByRole("button", { name: rights.correction.submit }).click();
+    await page.getByRole("status").filter({ hasText: rights.correction.sent }).waitFor();
+    await page.getByText("Fødselsdatoen er feil.").waitFor();
+    await checkPhoneWidth(page);
+  });
+
   it("keeps the trail and the data page from a guardian without parental responsibility", async () => {
     const silje = await session();
     await loginAsCitizen(silje, "silje");

@@ -2,9 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../core/access/actor.ts";
 import { AppError } from "../../core/errors.ts";
-import { osloDate } from "../../core/platform/dates.ts";
+import { addDays, osloDate } from "../../core/platform/dates.ts";
 import { loadLogContext, requireLog } from "../../core/relay-log/access.ts";
 import { getConsentPage, recordConsent } from "../../core/relay-log/consent.ts";
+import { createRelayLogReminders } from "../../core/relay-log/reminders.ts";
 import {
   decideGuardianAccess,
   getFamilyConsentPage,
@@ -16,6 +17,7 @@ import {
   citizens,
   notifications,
   relayLogConsents,
+  relayLogEvaluations,
   relayLogGuardians,
   relayLogs,
 } from "../../db/schema/index.ts";
@@ -496,6 +498,44 @@ describe.each(databaseKinds)("the family's digital consent on %s", (kind) => {
     );
     expect(row!.youthGuardianAccess).toBe("keep");
     expect(row!.youthGuardianAccessAt).not.toBeNull();
+  });
+
+  it("reminds the participants of a unit only once every required giver has consented", async () => {
+    const { log, mor, far } = await family();
+    await database.tenant(world.tenant.id, (tx) =>
+      tx.insert(relayLogEvaluations).values({
+        tenantId: world.tenant.id,
+        logId: log.id,
+        scheduledOn: addDays(osloDate(), 2),
+      }),
+    );
+    const participantReminded = async () =>
+      (
+        await database.system((tx) =>
+          tx
+            .select()
+            .from(notifications)
+            .where(
+              and(
+                eq(notifications.logId, log.id),
+                eq(notifications.userId, world.participant.userId),
+                eq(notifications.kind, "evaluation_due"),
+              ),
+            ),
+        )
+      ).length;
+    await giveDigitalConsent({
+      ...common(mor, log.id),
+      values: { unitIds: [world.healthStation.id], submissionKey: key() },
+    });
+    await createRelayLogReminders({ database });
+    expect(await participantReminded()).toBe(0);
+    await giveDigitalConsent({
+      ...common(far, log.id),
+      values: { unitIds: [world.healthStation.id], submissionKey: key() },
+    });
+    await createRelayLogReminders({ database });
+    expect(await participantReminded()).toBe(1);
   });
 
   it("audits reading the consent page as family_consent", async () => {

@@ -27,7 +27,7 @@ import { getFamilyAccessTrail } from "../../core/relay-log/family-trail.ts";
 import { getLogOverview } from "../../core/relay-log/logs.ts";
 import { scheduleMeeting } from "../../core/relay-log/meetings.ts";
 import { createArea, createGoal, getPlan } from "../../core/relay-log/plan.ts";
-import { createRelayLogReminders } from "../../core/relay-log/reminders.ts";
+import { createRelayLogReminders, listNotifications } from "../../core/relay-log/reminders.ts";
 import {
   auditEvents,
   citizens,
@@ -442,6 +442,12 @@ describe.each(databaseKinds)("the family's rights on %s", (kind) => {
         ),
     );
     expect(holderNotice).toHaveLength(1);
+    const holderView = await listNotifications({ database, actor: holder, meta });
+    expect(
+      holderView.items.find(
+        (item) => item.kind === "correction_requested" && item.logTitle === CHILD,
+      ),
+    ).toMatchObject({ overdue: false, link: `/stafettlogger/${logId}#retting` });
 
     // Only the holder answers.
     const notHolder = await failure(
