@@ -162,9 +162,7 @@ export default function HandoverPage() {
               <Paragraph>{t("relayLog.meetings.handover.pendingForYou")}</Paragraph>
               <Paragraph>
                 <DsLink asChild>
-                  <Link to={HANDOVER_INBOX_PATH}>
-                    {t("relayLog.meetings.handover.toInbox")}
-                  </Link>
+                  <Link to={HANDOVER_INBOX_PATH}>{t("relayLog.meetings.handover.toInbox")}</Link>
                 </DsLink>
               </Paragraph>
             </Alert>

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenLookupSecret, nationalIdLookupHash } from "../../core/auth/login.ts";
 import { createSession } from "../../core/auth/sessions.ts";
 import { encryptText } from "../../core/platform/crypto.ts";
-import { addDays, osloDate } from "../../core/platform/dates.ts";
+import { osloDate } from "../../core/platform/dates.ts";
 import { syntheticNationalId } from "../../core/platform/national-id.ts";
 import { citizens, relayLogGuardians, relayLogs } from "../../db/schema/index.ts";
 import { CSRF_COOKIE, csrfTokenFor, newCsrfSecret, SESSION_COOKIE } from "../../server/cookies.ts";
