@@ -9,6 +9,7 @@ import {
   checkA11y,
   escapeRegExp,
   expectPage,
+  fill,
   launchBrowser,
   loginAs,
   mainHeading,
@@ -22,10 +23,6 @@ import {
 
 const COORDINATOR = "koordinator@fjordvik.example";
 const municipality = DEMO_MUNICIPALITY.name;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
 
 /** Titles of the shipped content pages in a folder of content/nb, by slug. */
 function contentTitles(folder: string): Map<string, string> {

@@ -7,15 +7,16 @@ import {
   demoUser,
   escapeRegExp,
   expectPage,
+  fill,
   launchBrowser,
   loginAs,
   mainHeading,
   openSession,
   sharedLaget,
+  startLaget,
   uniqueName,
   visit,
   waitForHydration,
-  startLaget,
   type LagetServer,
   type Session,
 } from "../support/e2e.ts";
@@ -23,10 +24,6 @@ import {
 const COORDINATOR = "koordinator@fjordvik.example";
 const coordinatorName = demoUser(COORDINATOR).name;
 const e = nb.editor;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
 
 function notice(page: Page, text: string) {
   return page.getByRole("status").filter({ hasText: text });

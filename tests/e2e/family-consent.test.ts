@@ -2,8 +2,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nb } from "../../i18n/nb.ts";
 import {
-  checkA11y,
+  checkPhoneWidth,
   escapeRegExp,
+  fill,
   launchBrowser,
   loginAsCitizen,
   openSession,
@@ -20,18 +21,6 @@ import {
  * guardians keep access. axe and the 320 px check on every page state.
  */
 const consent = nb.family.consent;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
-
-/** At phone width: axe passes and nothing is wider than the screen. */
-async function checkPhoneWidth(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 320, height: 800 });
-  await checkA11y(page);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(320);
-}
 
 /** The first log in the citizen's list on /familie. */
 async function firstLogId(page: Page): Promise<string> {

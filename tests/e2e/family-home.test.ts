@@ -4,7 +4,9 @@ import { nb } from "../../i18n/nb.ts";
 import { DEMO_IDPORTEN_NAME } from "../../server/demo-idporten.ts";
 import {
   checkA11y,
+  checkPhoneWidth,
   demoCitizen,
+  fill,
   launchBrowser,
   loginAs,
   loginAsCitizen,
@@ -19,18 +21,6 @@ import {
 
 const home = nb.family.home;
 const idporten = home.demoIdporten;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
-
-/** At phone width: axe passes and nothing is wider than the screen. */
-async function checkPhoneWidth(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 320, height: 800 });
-  await checkA11y(page);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(320);
-}
 
 let browser: Browser;
 beforeAll(async () => {

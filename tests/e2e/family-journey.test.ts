@@ -2,7 +2,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nb } from "../../i18n/nb.ts";
 import {
-  checkA11y,
+  checkPhoneWidth,
+  familyForm,
+  fill,
   launchBrowser,
   loginAsCitizen,
   openSession,
@@ -19,21 +21,6 @@ import {
  * because it changes the demo family's data.
  */
 const family = nb.family;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
-
-async function checkPhoneWidth(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 320, height: 800 });
-  await checkA11y(page);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(320);
-}
-
-function familyForm(page: Page, intent: string) {
-  return page.locator(`form:has(input[name="intent"][value="${intent}"])`);
-}
 
 async function openTab(page: Page, name: string, heading: string): Promise<void> {
   await page

@@ -3,7 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nb } from "../../i18n/nb.ts";
 import {
   checkA11y,
+  checkPhoneWidth,
   DEMO_PASSWORD,
+  familyForm,
+  fill,
   launchBrowser,
   loginAsCitizen,
   mainHeading,
@@ -16,18 +19,6 @@ import {
 
 const log = nb.family.log;
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
-
-/** At phone width: axe passes and nothing is wider than the screen. */
-async function checkPhoneWidth(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 320, height: 800 });
-  await checkA11y(page);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(320);
-}
-
 /** Frida is a relay-log demo employee (not in demoUsers): the e-mail and password form. */
 async function loginWithPassword(page: Page, email: string): Promise<void> {
   await visit(page, "/logg-inn");
@@ -36,11 +27,6 @@ async function loginWithPassword(page: Page, email: string): Promise<void> {
   await page.getByRole("button", { name: nb.login.submit, exact: true }).click();
   await page.getByRole("button", { name: nb.nav.logout }).waitFor();
   await checkA11y(page);
-}
-
-/** The family's form of one kind (the hidden intent field names it). */
-function familyForm(page: Page, intent: string) {
-  return page.locator(`form:has(input[name="intent"][value="${intent}"])`);
 }
 
 let browser: Browser;

@@ -4,13 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nb } from "../../i18n/nb.ts";
 import {
   checkA11y,
+  checkPhoneWidth,
   DEMO_PASSWORD,
+  launchBrowser,
   loginAsCitizen,
   openSession,
   startLaget,
   visit,
   waitForHydration,
-  launchBrowser,
   type LagetServer,
   type Session,
 } from "../support/e2e.ts";
@@ -22,14 +23,6 @@ import {
  * the 320 px overflow check on every page state.
  */
 const rights = nb.family.rights;
-
-/** At phone width: axe passes and nothing is wider than the screen. */
-async function checkPhoneWidth(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 320, height: 800 });
-  await checkA11y(page);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(320);
-}
 
 /** Frida is a relay-log demo employee (not in demoUsers): the e-mail and password form. */
 async function loginWithPassword(page: Page, email: string): Promise<void> {

@@ -4,6 +4,7 @@ import { nb } from "../../i18n/nb.ts";
 import {
   checkA11y,
   expectPage,
+  fill,
   launchBrowser,
   loginAs,
   mainHeading,
@@ -20,10 +21,6 @@ import { startSmtpServer, type TestSmtpServer } from "../support/smtp.ts";
 const COORDINATOR = "koordinator@fjordvik.example";
 const fb = nb.feedback;
 const year = new Date().getFullYear();
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
 
 /** The inbox row whose text cell shows the given text. */
 function inboxRow(page: Page, text: string) {

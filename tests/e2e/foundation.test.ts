@@ -10,6 +10,7 @@ import {
   e2eDatabaseKinds,
   escapeRegExp,
   expectPage,
+  fill,
   launchBrowser,
   loginAs,
   mainHeading,
@@ -29,10 +30,6 @@ const ADMIN = "admin@fjordvik.example";
 const EMPLOYEE = "ansatt@fjordvik.example";
 const adminName = demoUser(ADMIN).name;
 const employeeName = demoUser(EMPLOYEE).name;
-
-function fill(template: string, params: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => params[key] ?? "");
-}
 
 function mainNav(page: Page) {
   return page.getByRole("navigation", { name: nb.nav.main });

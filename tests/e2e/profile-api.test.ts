@@ -6,6 +6,7 @@ import {
   checkA11y,
   demoUser,
   expectPage,
+  fill,
   launchBrowser,
   loginAs,
   openSession,
@@ -21,10 +22,6 @@ const ADMIN = "admin@fjordvik.example";
 const EMPLOYEE = "ansatt@fjordvik.example";
 /** Used by the log-out-everywhere test only, so its session count is known. */
 const LEADER = "leder@fjordvik.example";
-
-function fill(template: string, params: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => params[key] ?? "");
-}
 
 function tokenRow(page: Page, name: string) {
   return page.getByRole("row").filter({ has: page.getByRole("cell", { name, exact: true }) });

@@ -6,6 +6,7 @@ import {
   checkA11y,
   escapeRegExp,
   expectPage,
+  fill,
   launchBrowser,
   loginAs,
   mainHeading,
@@ -19,10 +20,6 @@ import {
 
 const EMPLOYEE = "ansatt@fjordvik.example";
 const OTHER_EMPLOYEE = "bts@fjordvik.example";
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
 
 function pathOf(page: Page): string {
   const url = new URL(page.url());

@@ -7,6 +7,7 @@ import {
   checkA11y,
   escapeRegExp,
   expectPage,
+  fill,
   launchBrowser,
   loginAs,
   mainHeading,
@@ -22,10 +23,6 @@ const EMMA = "ansatt@fjordvik.example";
 // unit may register a case, adult services are only suggested first).
 const HELGA = "helsesykepleier@fjordvik.example";
 const cases = nb.relayLog.cases;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
 
 function norwegian(iso: string): string {
   const [year, month, day] = iso.split("-");

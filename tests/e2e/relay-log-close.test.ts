@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from "../../server/main.ts";
 import {
   checkA11y,
   escapeRegExp,
+  fill,
   launchBrowser,
   loginAs,
   mainHeading,
@@ -29,10 +30,6 @@ const HOLDER = "ansatt@fjordvik.example";
 const PARTICIPANT = "helsesykepleier@fjordvik.example";
 const OUTSIDER = "bts@fjordvik.example";
 const t = nb.relayLog.close;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
 
 /**
  * Closing a log and fetching its archive copy, on an in-process Laget with the demo municipality

@@ -4,6 +4,7 @@ import { nb } from "../../i18n/nb.ts";
 import {
   checkA11y,
   escapeRegExp,
+  fill,
   launchBrowser,
   loginAs,
   openSession,
@@ -23,10 +24,6 @@ const HOLDER = "ansatt@fjordvik.example"; // Emma Eksempel, Fjordvik skole
 const PARTICIPANT = "helsesykepleier@fjordvik.example"; // Helga, Helsestasjonen i Fjordvik
 const HEALTH_STATION = "Helsestasjonen i Fjordvik";
 const consent = nb.relayLog.consent;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 

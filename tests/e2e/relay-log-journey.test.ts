@@ -11,6 +11,7 @@ import {
   e2eDatabaseKinds,
   escapeRegExp,
   expectPage,
+  fill,
   launchBrowser,
   loginAs,
   mainHeading,
@@ -44,10 +45,6 @@ const evaluation = nb.relayLog.plan.evaluation;
 const meetings = nb.relayLog.meetings;
 const handover = nb.relayLog.meetings.handover;
 const close = nb.relayLog.close;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
 
 /** dd.mm.yyyy, as the pages show dates. */
 function norwegian(iso: string): string {

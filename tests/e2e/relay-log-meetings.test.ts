@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from "../../server/main.ts";
 import {
   checkA11y,
   escapeRegExp,
+  fill,
   launchBrowser,
   loginAs,
   mainHeading,
@@ -32,10 +33,6 @@ const HELGA = "helsesykepleier@fjordvik.example";
 const BJORN = "bts@fjordvik.example";
 const m = nb.relayLog.meetings;
 const h = m.handover;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
 
 /** A field by the start of its label (required fields add "(påkrevd)"). */
 function field(page: Page, label: string) {

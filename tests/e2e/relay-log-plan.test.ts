@@ -4,6 +4,7 @@ import { addDays, osloDate } from "../../core/platform/dates.ts";
 import { nb } from "../../i18n/nb.ts";
 import {
   checkA11y,
+  fill,
   launchBrowser,
   loginAs,
   openSession,
@@ -15,10 +16,6 @@ import {
 
 const EMMA = "ansatt@fjordvik.example";
 const plan = nb.relayLog.plan;
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
-}
 
 function formatDate(iso: string): string {
   const [year, month, day] = iso.split("-");

@@ -274,3 +274,21 @@ export function uniqueName(prefix: string): string {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** Fills a catalog template's {{placeholders}}, as i18next does, to find the text a page shows. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ""));
+}
+
+/** At phone width (320 px): axe passes and nothing is wider than the screen. */
+export async function checkPhoneWidth(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await checkA11y(page);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(320);
+}
+
+/** One of the forms of a family page, by the value of its hidden intent field. */
+export function familyForm(page: Page, intent: string): Locator {
+  return page.locator(`form:has(input[name="intent"][value="${intent}"])`);
+}
