@@ -2,6 +2,7 @@ import { Button, Heading, Link as DsLink, Paragraph } from "@digdir/designsystem
 import { Form, Link } from "react-router";
 import { useT } from "../lib/i18n.tsx";
 import { CsrfField, Notice } from "./forms.tsx";
+import { Pager } from "./pager.tsx";
 
 export interface FamilyNotificationsView {
   items: {
@@ -112,33 +113,15 @@ export function FamilyNotifications(props: {
               );
             })}
           </ul>
-          {data.pages > 1 ? (
-            <nav aria-label={r("pagination")} className="pager">
-              <ul className="pager__list">
-                {data.page > 1 ? (
-                  <li>
-                    <DsLink asChild>
-                      <Link to={pageHref(data.page - 1)} rel="prev">
-                        {r("previous")}
-                      </Link>
-                    </DsLink>
-                  </li>
-                ) : null}
-                <li className="pager__position">
-                  {r("pageOf", { page: data.page, pages: data.pages })}
-                </li>
-                {data.page < data.pages ? (
-                  <li>
-                    <DsLink asChild>
-                      <Link to={pageHref(data.page + 1)} rel="next">
-                        {r("next")}
-                      </Link>
-                    </DsLink>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
+          <Pager
+            label={r("pagination")}
+            page={data.page}
+            pages={data.pages}
+            href={pageHref}
+            previousText={r("previous")}
+            nextText={r("next")}
+            positionText={r("pageOf", { page: data.page, pages: data.pages })}
+          />
         </>
       )}
     </div>

@@ -2,15 +2,14 @@ import {
   Field,
   Input,
   Label,
-  Link as DsLink,
   Paragraph,
   Tag,
   Textarea,
   ValidationMessage,
 } from "@digdir/designsystemet-react";
-import { Link } from "react-router";
 import type { MeetingSummary } from "../../core/relay-log/meetings.ts";
 import { useT } from "../lib/i18n.tsx";
+import { Pager as GenericPager } from "./pager.tsx";
 
 /**
  * Form fields of the meetings and handover pages, composed like forms.tsx's TextField (label,
@@ -146,6 +145,7 @@ export function CheckField(props: {
 }
 
 /** Previous/next links with the position in words: plain links, so they work without JavaScript. */
+/** The generic Pager with the relay log's own texts (meetings, handovers). */
 export function Pager(props: {
   label: string;
   page: number;
@@ -153,33 +153,13 @@ export function Pager(props: {
   href: (page: number) => string;
 }) {
   const t = useT();
-  if (props.pages <= 1) return null;
   return (
-    <nav aria-label={props.label} className="pager">
-      <ul className="pager__list">
-        {props.page > 1 ? (
-          <li>
-            <DsLink asChild>
-              <Link to={props.href(props.page - 1)} rel="prev">
-                {t("relayLog.meetings.previous")}
-              </Link>
-            </DsLink>
-          </li>
-        ) : null}
-        <li className="pager__position">
-          {t("relayLog.meetings.pageOf", { page: props.page, pages: props.pages })}
-        </li>
-        {props.page < props.pages ? (
-          <li>
-            <DsLink asChild>
-              <Link to={props.href(props.page + 1)} rel="next">
-                {t("relayLog.meetings.next")}
-              </Link>
-            </DsLink>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
+    <GenericPager
+      {...props}
+      previousText={t("relayLog.meetings.previous")}
+      nextText={t("relayLog.meetings.next")}
+      positionText={t("relayLog.meetings.pageOf", { page: props.page, pages: props.pages })}
+    />
   );
 }
 

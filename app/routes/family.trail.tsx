@@ -1,9 +1,10 @@
-import { Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
-import { Link, useLoaderData } from "react-router";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useLoaderData } from "react-router";
 import { familyTrailAction } from "../../core/relay-log/family-trail-text.ts";
 import { getFamilyAccessTrail } from "../../core/relay-log/family-trail.ts";
 import { htmlLang, type Language } from "../../i18n/index.ts";
 import { FamilyLayout, familyPath } from "../components/family-layout.tsx";
+import { Pager } from "../components/pager.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { loadOr404, requireCitizen } from "../lib/route-helpers.ts";
 import type { Route } from "./+types/family.trail";
@@ -120,33 +121,15 @@ export default function FamilyTrailPage() {
                 </li>
               ))}
             </ol>
-            {data.pageCount > 1 ? (
-              <nav aria-label={k("pagination")} className="pager">
-                <ul className="pager__list">
-                  {data.page > 1 ? (
-                    <li>
-                      <DsLink asChild>
-                        <Link to={`${path}?side=${data.page - 1}`} rel="prev">
-                          {k("previous")}
-                        </Link>
-                      </DsLink>
-                    </li>
-                  ) : null}
-                  <li className="pager__position">
-                    {k("page", { page: data.page, count: data.pageCount })}
-                  </li>
-                  {data.page < data.pageCount ? (
-                    <li>
-                      <DsLink asChild>
-                        <Link to={`${path}?side=${data.page + 1}`} rel="next">
-                          {k("next")}
-                        </Link>
-                      </DsLink>
-                    </li>
-                  ) : null}
-                </ul>
-              </nav>
-            ) : null}
+            <Pager
+              label={k("pagination")}
+              page={data.page}
+              pages={data.pageCount}
+              href={(page) => `${path}?side=${page}`}
+              previousText={k("previous")}
+              nextText={k("next")}
+              positionText={k("page", { page: data.page, count: data.pageCount })}
+            />
           </>
         )}
       </section>

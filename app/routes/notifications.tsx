@@ -13,6 +13,7 @@ import {
 import { FamilyNotifications } from "../components/family-notifications.tsx";
 import { htmlLang, type Language } from "../../i18n/index.ts";
 import { CsrfField, Notice } from "../components/forms.tsx";
+import { Pager } from "../components/pager.tsx";
 import { formatDateTime } from "../lib/format-date.ts";
 import { useT } from "../lib/i18n.tsx";
 import { formToObject, requirePermission, runAction, withNotice } from "../lib/route-helpers.ts";
@@ -231,33 +232,15 @@ export default function NotificationsPage() {
               );
             })}
           </ul>
-          {data.pages > 1 ? (
-            <nav aria-label={k("pagination")} className="pager">
-              <ul className="pager__list">
-                {data.page > 1 ? (
-                  <li>
-                    <DsLink asChild>
-                      <Link to={pageHref(data.page - 1)} rel="prev">
-                        {k("previous")}
-                      </Link>
-                    </DsLink>
-                  </li>
-                ) : null}
-                <li className="pager__position">
-                  {k("pageOf", { page: data.page, pages: data.pages })}
-                </li>
-                {data.page < data.pages ? (
-                  <li>
-                    <DsLink asChild>
-                      <Link to={pageHref(data.page + 1)} rel="next">
-                        {k("next")}
-                      </Link>
-                    </DsLink>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
+          <Pager
+            label={k("pagination")}
+            page={data.page}
+            pages={data.pages}
+            href={pageHref}
+            previousText={k("previous")}
+            nextText={k("next")}
+            positionText={k("pageOf", { page: data.page, pages: data.pages })}
+          />
         </>
       )}
     </div>

@@ -1,7 +1,8 @@
-import { Heading, Link as DsLink, Paragraph, Table } from "@digdir/designsystemet-react";
-import { Link, useLoaderData } from "react-router";
+import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { useLoaderData } from "react-router";
 import { getAccessTrail } from "../../core/relay-log/trail.ts";
 import type { TrailEntry } from "../../core/relay-log/trail.ts";
+import { Pager } from "../components/pager.tsx";
 import { logPath, RelayLogLayout } from "../components/relay-log-layout.tsx";
 import { formatDateTime } from "../lib/format-date.ts";
 import { useT } from "../lib/i18n.tsx";
@@ -96,36 +97,18 @@ export default function RelayLogTrailPage() {
                 </Table.Body>
               </Table>
             </div>
-            {trail.pageCount > 1 ? (
-              <nav aria-label={t("relayLog.consent.trail.pagination")} className="pager">
-                <ul className="pager__list">
-                  {trail.page > 1 ? (
-                    <li>
-                      <DsLink asChild>
-                        <Link to={`${path}?side=${trail.page - 1}`} rel="prev">
-                          {t("relayLog.consent.trail.previous")}
-                        </Link>
-                      </DsLink>
-                    </li>
-                  ) : null}
-                  <li className="pager__position">
-                    {t("relayLog.consent.trail.page", {
-                      page: trail.page,
-                      count: trail.pageCount,
-                    })}
-                  </li>
-                  {trail.page < trail.pageCount ? (
-                    <li>
-                      <DsLink asChild>
-                        <Link to={`${path}?side=${trail.page + 1}`} rel="next">
-                          {t("relayLog.consent.trail.next")}
-                        </Link>
-                      </DsLink>
-                    </li>
-                  ) : null}
-                </ul>
-              </nav>
-            ) : null}
+            <Pager
+              label={t("relayLog.consent.trail.pagination")}
+              page={trail.page}
+              pages={trail.pageCount}
+              href={(page) => `${path}?side=${page}`}
+              previousText={t("relayLog.consent.trail.previous")}
+              nextText={t("relayLog.consent.trail.next")}
+              positionText={t("relayLog.consent.trail.page", {
+                page: trail.page,
+                count: trail.pageCount,
+              })}
+            />
           </>
         )}
       </section>
