@@ -132,7 +132,7 @@ export const nb = {
       "Notater er korte beskjeder. Lysglimt er noe som gikk bra. Både fagfolkene og familien kan skrive her.",
     none: "Ingen har skrevet noe ennå.",
     newHeading: "Skriv et notat",
-    kindLegend: "Hva vil du skrive?",
+    kindLegend: "Er det et notat eller et lysglimt?",
     kind: {
       note: "Notat",
       highlight: "Lysglimt",
@@ -278,7 +278,7 @@ export const nn: Widen<typeof nb> = {
       "Notat er korte beskjedar. Lysglimt er noko som gjekk bra. Både fagfolka og familien kan skrive her.",
     none: "Ingen har skrive noko enno.",
     newHeading: "Skriv eit notat",
-    kindLegend: "Kva vil du skrive?",
+    kindLegend: "Er det eit notat eller eit lysglimt?",
     kind: {
       note: "Notat",
       highlight: "Lysglimt",
@@ -426,7 +426,7 @@ export const en: Widen<typeof nb> = {
       "Notes are short messages. Bright spots are things that went well. Both the professionals and the family can write here.",
     none: "Nobody has written anything yet.",
     newHeading: "Write a note",
-    kindLegend: "What do you want to write?",
+    kindLegend: "Is it a note or a highlight?",
     kind: {
       note: "Note",
       highlight: "Bright spot",

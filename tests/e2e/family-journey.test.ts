@@ -25,7 +25,7 @@ const family = nb.family;
 async function openTab(page: Page, name: string, heading: string): Promise<void> {
   await page
     .getByRole("navigation", { name: family.layout.tabsLabel })
-    .getByRole("link", { name })
+    .getByRole("link", { name, exact: true })
     .click();
   await page.getByRole("heading", { level: 2, name: heading }).first().waitFor();
   await checkPhoneWidth(page);
@@ -147,7 +147,9 @@ describe("the family's journeys in the relay log", { timeout: 240_000 }, () => {
     await voiceForm.getByLabel(family.log.voice.youthLabel).fill(voice);
     await voiceForm.getByRole("button", { name: family.log.voice.save }).click();
     await page.getByText(family.log.notices.voiceSaved).waitFor();
-    await page.getByText(voice).waitFor();
+    // Shown under the goal as hers (and kept in the form for a change).
+    await page.getByText(fill(family.log.plan.voiceByYouth, { name: "Nora Haugen" })).waitFor();
+    await page.getByText(voice, { exact: true }).first().waitFor();
     await checkPhoneWidth(page);
 
     await openTab(page, family.layout.tabs.trail, family.rights.trail.title);
