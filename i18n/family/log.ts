@@ -132,7 +132,7 @@ export const nb = {
       "Notater er korte beskjeder. Lysglimt er noe som gikk bra. Både fagfolkene og familien kan skrive her.",
     none: "Ingen har skrevet noe ennå.",
     newHeading: "Skriv et notat",
-    kindLegend: "Er det et notat eller et lysglimt?",
+    kindLegend: "Hva slags innlegg er det?",
     kind: {
       note: "Notat",
       highlight: "Lysglimt",
@@ -278,7 +278,7 @@ export const nn: Widen<typeof nb> = {
       "Notat er korte beskjedar. Lysglimt er noko som gjekk bra. Både fagfolka og familien kan skrive her.",
     none: "Ingen har skrive noko enno.",
     newHeading: "Skriv eit notat",
-    kindLegend: "Er det eit notat eller eit lysglimt?",
+    kindLegend: "Kva slags innlegg er det?",
     kind: {
       note: "Notat",
       highlight: "Lysglimt",
@@ -426,7 +426,7 @@ export const en: Widen<typeof nb> = {
       "Notes are short messages. Bright spots are things that went well. Both the professionals and the family can write here.",
     none: "Nobody has written anything yet.",
     newHeading: "Write a note",
-    kindLegend: "Is it a note or a highlight?",
+    kindLegend: "What kind of entry is it?",
     kind: {
       note: "Note",
       highlight: "Bright spot",
