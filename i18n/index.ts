@@ -36,7 +36,7 @@ export function createI18n(language: Language): i18n {
 
 const translators = new Map<Language, TFunction>();
 
-/** A translator for code outside React (API errors, e-mails, PDFs). */
+/** The translator of a language, made once: for the pages (app/lib/i18n.tsx), API errors, e-mails, PDFs. */
 export function translator(language: Language): TFunction {
   let t = translators.get(language);
   if (!t) {

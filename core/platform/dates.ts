@@ -1,11 +1,14 @@
+// Building a DateTimeFormat costs far more than formatting with one: made once, used per call.
+const osloDayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** Today's date in Norway as YYYY-MM-DD: deadlines are calendar days where the employee works. */
 export function osloDate(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Oslo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return osloDayFormat.format(now);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
