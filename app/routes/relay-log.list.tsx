@@ -30,8 +30,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "relaylog.use");
   const { database } = context.services;
   const filters = filtersFromSearchParams(new URL(request.url).searchParams);
-  const result = await listMyLogs({ database, actor, meta: context.meta, filters });
-  const units = await listUnits({ database, actor });
+  // Independent reads: side by side on PostgreSQL's pool (PGlite runs them one after the other).
+  const [result, units] = await Promise.all([
+    listMyLogs({ database, actor, meta: context.meta, filters }),
+    listUnits({ database, actor }),
+  ]);
   return {
     ...result,
     pages: Math.max(Math.ceil(result.total / result.pageSize), 1),
