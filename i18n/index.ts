@@ -20,8 +20,8 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (languages as readonly string[]).includes(value);
 }
 
-/** A fresh i18next instance per request on the server: no shared language state between users. */
-export function createI18n(language: Language): i18n {
+/** An i18next instance fixed to one language (never switched: a language change is a new page). */
+function createI18n(language: Language): i18n {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
