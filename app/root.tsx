@@ -98,6 +98,12 @@ const navItems: NavItem[] = [
   { to: "/veileder", labelKey: "guide.navLabel", permission: "guide.read" },
   { to: "/stafettlogger", labelKey: "nav.relayLogs", permission: "relaylog.use" },
   {
+    to: "/implementering",
+    labelKey: "implementation.common.navLabel",
+    permission: "implementation.view",
+  },
+  { to: "/opplaering", labelKey: "implementation.training.navLabel", permission: "competence.use" },
+  {
     to: "/varsler",
     labelKey: "relayLog.close.reminders.nav",
     unreadLabelKey: "relayLog.close.reminders.navUnread",

@@ -91,5 +91,11 @@ export default [
   route("familie", "routes/family.tsx"),
   route("familie/:logId/samtykke", "routes/family.consent.tsx"),
   route("familie/:logId", "routes/family.log.tsx"),
+  // The implementation module (issue 6). Each area adds its routes inside its own block, static
+  // segments before parameters.
+  // (implementation units, overview and onboarding: add here)
+  // (implementation plan, core components, responsibilities and risks: add here)
+  // (implementation networks: add here)
+  // (implementation training and competence portal: add here)
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

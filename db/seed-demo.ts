@@ -15,6 +15,7 @@ import type { StaffRole } from "../core/access/roles.ts";
 import type { ServiceType } from "../core/units/units.ts";
 import { defaultTenantSettings } from "../core/tenants/tenants.ts";
 import { seedDemoFamily } from "./seed-demo-family.ts";
+import { seedDemoImplementation } from "./seed-demo-implementation.ts";
 import { seedDemoRelayLogs } from "./seed-demo-relay-logs.ts";
 
 /**
@@ -203,6 +204,8 @@ export async function seedDemo(
       unitIdByName,
       dataEncryptionKey: options.dataEncryptionKey,
     });
+    // Fjordvik's implementation plan, units, networks and training (db/seed-demo-implementation.ts).
+    await seedDemoImplementation(tx, { tenantId, unitIdByName });
   });
   return true;
 }

@@ -1,4 +1,5 @@
 import { familyEn } from "./family/index.ts";
+import { implementationEn } from "./implementation/index.ts";
 import { relayLogEn } from "./relay-log/index.ts";
 import type { Messages } from "./nb.ts";
 /** English. */
@@ -730,6 +731,7 @@ export const en: Messages = {
   },
   relayLog: relayLogEn,
   family: familyEn,
+  implementation: implementationEn,
   worry: {
     navLabel: "My worries",
     title: "I am worried about a child",

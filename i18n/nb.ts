@@ -1,5 +1,6 @@
 import type { Widen } from "./widen.ts";
 import { familyNb } from "./family/index.ts";
+import { implementationNb } from "./implementation/index.ts";
 import { relayLogNb } from "./relay-log/index.ts";
 /** The message catalog, Norwegian bokmål: the source every other language must match key for key. */
 export const nb = {
@@ -729,6 +730,7 @@ export const nb = {
   },
   relayLog: relayLogNb,
   family: familyNb,
+  implementation: implementationNb,
   worry: {
     navLabel: "Mine bekymringer",
     title: "Jeg er bekymret for et barn",

@@ -1,4 +1,5 @@
 import { familyNn } from "./family/index.ts";
+import { implementationNn } from "./implementation/index.ts";
 import { relayLogNn } from "./relay-log/index.ts";
 import type { Messages } from "./nb.ts";
 /** Nynorsk. */
@@ -729,6 +730,7 @@ export const nn: Messages = {
   },
   relayLog: relayLogNn,
   family: familyNn,
+  implementation: implementationNn,
   worry: {
     navLabel: "Mine uronotat",
     title: "Eg er uroa for eit barn",

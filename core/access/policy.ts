@@ -13,6 +13,7 @@ export const scopeForPermission: Record<Permission, TokenScope> = {
   "tenant.manage": "admin",
   "implementation.view": "read",
   "implementation.manage": "write",
+  "competence.use": "read",
   "reports.view": "read",
   "audit.view": "admin",
   "api.tokens": "admin",

@@ -1,0 +1,8 @@
+import type { Tx } from "./client.ts";
+import type { DemoImplementationContext } from "./seed-demo-implementation.ts";
+
+/** Demo data for the implementation module's networks area (issue 6). */
+export async function seedDemoImplementationNetworks(
+  _tx: Tx,
+  _context: DemoImplementationContext,
+): Promise<void> {}
