@@ -1,6 +1,7 @@
 import { Button, Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
 import { Form, Link, redirect, useLoaderData, useSearchParams } from "react-router";
 import {
+  implementationReminderKinds,
   listNotifications,
   markAllRead,
   markNotificationRead,
@@ -184,7 +185,9 @@ export default function NotificationsPage() {
                   : k("about.log", { name: item.logTitle })
                 : item.kind === "next_of_kin_follow_up"
                   ? k("about.nextOfKin")
-                  : k("about.hidden");
+                  : implementationReminderKinds.has(item.kind)
+                    ? k("about.implementation")
+                    : k("about.hidden");
               return (
                 <li
                   key={item.id}

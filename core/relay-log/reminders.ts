@@ -90,8 +90,23 @@ export const reminderKinds = [
   "family_consent_given",
   "family_consent_withdrawn",
   "family_guardian_access",
+  // The implementation module (issue 6): no log, no child. The unit's BTS contacts are told an
+  // onboarding is due; staff are told they are invited to training, asked to evaluate an event
+  // they attended, and reminded of a BTS network meeting.
+  "onboarding_due",
+  "training_invitation",
+  "training_evaluation",
+  "network_meeting",
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
+
+/** Reminders from the implementation module: about staff work, never about a child. */
+export const implementationReminderKinds: ReadonlySet<ReminderKind> = new Set([
+  "onboarding_due",
+  "training_invitation",
+  "training_evaluation",
+  "network_meeting",
+]);
 
 /** An evaluation reminds from this many days before its date (and while it is overdue). */
 export const EVALUATION_REMINDER_DAYS = 7;
@@ -943,6 +958,7 @@ export async function listNotifications(input: {
           kind !== "join_request" &&
           kind !== "family_contribution" &&
           !kind.startsWith("family_") &&
+          (kind === "onboarding_due" || !implementationReminderKinds.has(kind)) &&
           !!dueDay &&
           dueDay < today,
         createdAt: row.createdAt,
