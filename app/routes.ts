@@ -96,6 +96,18 @@ export default [
   // (implementation units, overview and onboarding: add here)
   // (implementation plan, core components, responsibilities and risks: add here)
   // (implementation networks: add here)
+  route("implementering/nettverk", "routes/implementation.networks.tsx"),
+  route("implementering/nettverk/ny", "routes/implementation.networks.form.tsx", {
+    id: "implementation-networks-new",
+  }),
+  route("implementering/nettverk/:networkId", "routes/implementation.networks.network.tsx"),
+  route("implementering/nettverk/:networkId/endre", "routes/implementation.networks.form.tsx", {
+    id: "implementation-networks-edit",
+  }),
+  route(
+    "implementering/nettverk/:networkId/moter/:meetingId",
+    "routes/implementation.networks.meeting.tsx",
+  ),
   // (implementation training and competence portal: add here)
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

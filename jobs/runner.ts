@@ -4,6 +4,7 @@ import { remindDueRevisions, type ReminderMailer } from "../core/guide/content.t
 import { sendWorryReminders } from "../core/guide/worry.ts";
 import { deleteExpiredLogs } from "../core/relay-log/close.ts";
 import { createRelayLogReminders } from "../core/relay-log/reminders.ts";
+import { createNetworkMeetingReminders } from "../core/implementation/network-reminders.ts";
 import type { Config } from "../core/platform/config.ts";
 import type { Database, DatabaseTarget } from "../db/client.ts";
 import { startPgBossJobs, type PgBossTuning } from "./pg-boss.ts";
@@ -65,6 +66,12 @@ export function platformJobs(database: Database, config: Config, mailer?: Remind
       name: "relaylog.reminders",
       everyMs: 15 * 60_000,
       run: () => createRelayLogReminders({ database, mailer, publicUrl: config.publicUrl }),
+    },
+    // BTS network meetings: the member units' BTS contacts are reminded 7 days ahead.
+    {
+      name: "network.reminders",
+      everyMs: 60 * 60_000,
+      run: () => createNetworkMeetingReminders({ database }),
     },
   ];
 }

@@ -1,7 +1,7 @@
 import { Button, Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
 import { Form, Link, redirect, useLoaderData, useSearchParams } from "react-router";
+import { implementationReminderKinds } from "../../core/relay-log/reminder-kinds.ts";
 import {
-  implementationReminderKinds,
   listNotifications,
   markAllRead,
   markNotificationRead,

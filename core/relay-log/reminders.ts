@@ -47,6 +47,7 @@ import { recordAudit } from "../audit/audit.ts";
 import { AppError } from "../errors.ts";
 import { addDays, osloDate } from "../platform/dates.ts";
 import { HANDOVER_INBOX_PATH } from "./open-rules.ts";
+import { implementationReminderKinds, reminderKinds, type ReminderKind } from "./reminder-kinds.ts";
 import {
   assertRelayLogUser,
   loadLogContext,
@@ -71,42 +72,7 @@ import { mailFamilyNotifications } from "./family-notify.ts";
  * - The e-mail says how many new reminders there are and where to see them, nothing else.
  */
 
-export const reminderKinds = [
-  "evaluation_due",
-  "measure_overdue",
-  "consent_expiring",
-  "consent_expired",
-  "handover_pending",
-  "join_request",
-  "meeting",
-  "retention_due",
-  "next_of_kin_follow_up",
-  // The family asked for a correction (core/relay-log/family-corrections.ts); holder only.
-  "correction_requested",
-  // A guardian or the young person wrote in the log (core/relay-log/family-log.ts); holder only.
-  "family_contribution",
-  // The family gave or withdrew digital consent, or the young person answered on the guardians'
-  // access (core/relay-log/family-consent.ts); holder only.
-  "family_consent_given",
-  "family_consent_withdrawn",
-  "family_guardian_access",
-  // The implementation module (issue 6): no log, no child. The unit's BTS contacts are told an
-  // onboarding is due; staff are told they are invited to training, asked to evaluate an event
-  // they attended, and reminded of a BTS network meeting.
-  "onboarding_due",
-  "training_invitation",
-  "training_evaluation",
-  "network_meeting",
-] as const;
-export type ReminderKind = (typeof reminderKinds)[number];
-
-/** Reminders from the implementation module: about staff work, never about a child. */
-export const implementationReminderKinds: ReadonlySet<ReminderKind> = new Set([
-  "onboarding_due",
-  "training_invitation",
-  "training_evaluation",
-  "network_meeting",
-]);
+export { implementationReminderKinds, reminderKinds, type ReminderKind };
 
 /** An evaluation reminds from this many days before its date (and while it is overdue). */
 export const EVALUATION_REMINDER_DAYS = 7;
