@@ -117,6 +117,7 @@ export const auditEventType = z.enum([
   "network.notes_saved",
   "network.agenda_item_added",
   "network.agenda_item_removed",
+  "network.reminder_sent",
   "training.event_saved",
   "training.event_cancelled",
   "training.invited",

@@ -9,6 +9,8 @@ import {
   tenants,
   users,
 } from "../../db/schema/index.ts";
+import { noRequestMeta, systemActor } from "../access/actor.ts";
+import { recordAudit } from "../audit/audit.ts";
 import { addDays, osloDate } from "../platform/dates.ts";
 import { reminderKey } from "../relay-log/reminders.ts";
 import { NETWORK_REMINDER_DAYS } from "./networks-rules.ts";
@@ -101,6 +103,24 @@ async function remindTenant(tx: Tx, tenantId: string, today: string): Promise<nu
     .insert(notifications)
     .values(rows)
     .onConflictDoNothing({ target: [notifications.tenantId, notifications.dedupeKey] })
-    .returning({ id: notifications.id });
+    .returning({ id: notifications.id, userId: notifications.userId, link: notifications.link });
+  // One event per meeting reminded, naming who was told (ids only), as the relay log's job does.
+  for (const meeting of meetings) {
+    const told = inserted.filter(
+      (row) => row.link === networkMeetingPath(meeting.networkId, meeting.id),
+    );
+    if (told.length === 0) continue;
+    await recordAudit(tx, {
+      type: "network.reminder_sent",
+      tenantId,
+      actor: systemActor(tenantId, "network.reminders"),
+      meta: noRequestMeta,
+      subject: { type: "bts_network_meeting", id: meeting.id },
+      details: {
+        notificationIds: told.map((row) => row.id),
+        userIds: told.map((row) => row.userId),
+      },
+    });
+  }
   return inserted.length;
 }

@@ -766,6 +766,22 @@ describe.each(databaseKinds)("BTS networks on %s", (kind) => {
       expect(rows.some((row) => row.userId === navContact.userId)).toBe(false);
       expect(first.created).toBe(rows.length);
       expect(rows.length).toBe(6);
+      const sent = await database.system((tx) =>
+        tx
+          .select()
+          .from(auditEvents)
+          .where(
+            and(
+              eq(auditEvents.tenantId, tenantA),
+              eq(auditEvents.eventType, "network.reminder_sent"),
+              eq(auditEvents.subjectId, soon),
+            ),
+          ),
+      );
+      expect(sent).toHaveLength(1);
+      expect(((sent[0]!.details as { userIds: string[] }).userIds ?? []).slice().sort()).toEqual(
+        soonRows.map((row) => row.userId).sort(),
+      );
 
       const again = await createNetworkMeetingReminders({ database, now });
       expect(again.created).toBe(0);
