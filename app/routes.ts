@@ -95,6 +95,32 @@ export default [
   // segments before parameters.
   // (implementation units, overview and onboarding: add here)
   // (implementation plan, core components, responsibilities and risks: add here)
+  route("implementering/plan", "routes/implementation.plan.tsx"),
+  route("implementering/plan/ny", "routes/implementation.plan.new.tsx"),
+  route("implementering/plan/:milestoneId", "routes/implementation.plan.edit.tsx"),
+  route("implementering/kjernekomponenter", "routes/implementation.components.tsx"),
+  route("implementering/kjernekomponenter/ny", "routes/implementation.components.new.tsx"),
+  route(
+    "implementering/kjernekomponenter/dosering/ny",
+    "routes/implementation.components.dosing-new.tsx",
+  ),
+  route(
+    "implementering/kjernekomponenter/dosering/:periodId",
+    "routes/implementation.components.dosing-edit.tsx",
+  ),
+  route(
+    "implementering/kjernekomponenter/:componentId",
+    "routes/implementation.components.edit.tsx",
+  ),
+  route("implementering/ansvar", "routes/implementation.responsibilities.tsx"),
+  route("implementering/ansvar/ny", "routes/implementation.responsibilities.new.tsx"),
+  route(
+    "implementering/ansvar/:responsibilityId",
+    "routes/implementation.responsibilities.edit.tsx",
+  ),
+  route("implementering/risiko", "routes/implementation.risks.tsx"),
+  route("implementering/risiko/ny", "routes/implementation.risks.new.tsx"),
+  route("implementering/risiko/:riskId", "routes/implementation.risks.edit.tsx"),
   // (implementation networks: add here)
   route("implementering/nettverk", "routes/implementation.networks.tsx"),
   route("implementering/nettverk/ny", "routes/implementation.networks.form.tsx", {
