@@ -94,6 +94,13 @@ export default [
   // The implementation module (issue 6). Each area adds its routes inside its own block, static
   // segments before parameters.
   // (implementation units, overview and onboarding: add here)
+  route("implementering", "routes/implementation.overview.tsx"),
+  route("implementering/enheter.csv", "routes/implementation.units.csv.ts"),
+  route("implementering/enheter/:unitId", "routes/implementation.units.item.tsx"),
+  route("implementering/nyansatte", "routes/implementation.onboarding.tsx"),
+  route("implementering/nyansatte/sjekkliste", "routes/implementation.onboarding.checklist.tsx"),
+  route("implementering/nyansatte/:onboardingId", "routes/implementation.onboarding.item.tsx"),
+  route("opplaering/min-sjekkliste", "routes/onboarding.mine.tsx"),
   // (implementation plan, core components, responsibilities and risks: add here)
   route("implementering/plan", "routes/implementation.plan.tsx"),
   route("implementering/plan/ny", "routes/implementation.plan.new.tsx"),

@@ -4,6 +4,7 @@ import { remindDueRevisions, type ReminderMailer } from "../core/guide/content.t
 import { sendWorryReminders } from "../core/guide/worry.ts";
 import { deleteExpiredLogs } from "../core/relay-log/close.ts";
 import { createRelayLogReminders } from "../core/relay-log/reminders.ts";
+import { createOnboardingReminders } from "../core/implementation/onboarding-reminders.ts";
 import { createNetworkMeetingReminders } from "../core/implementation/network-reminders.ts";
 import type { Config } from "../core/platform/config.ts";
 import type { Database, DatabaseTarget } from "../db/client.ts";
@@ -66,6 +67,13 @@ export function platformJobs(database: Database, config: Config, mailer?: Remind
       name: "relaylog.reminders",
       everyMs: 15 * 60_000,
       run: () => createRelayLogReminders({ database, mailer, publicUrl: config.publicUrl }),
+    },
+    // Onboarding of new employees due within 7 days or overdue: the unit's BTS contacts (or its
+    // leaders when it has none) get an «onboarding_due» notice under «Varsler».
+    {
+      name: "onboarding.reminders",
+      everyMs: 15 * 60_000,
+      run: () => createOnboardingReminders({ database }),
     },
     // BTS network meetings: the member units' BTS contacts are reminded 7 days ahead.
     {

@@ -17,9 +17,11 @@ import {
  * to, with axe on each. Pages added later show up here without anyone listing them.
  */
 
-// Links that are not pages of the web UI: JSON, OIDC redirects, the logout endpoint and PDFs.
-// Downloads (PDF, calendar files, scanned consent forms) are checked by their own tests.
-const notPages = /^\/(api\/|auth\/|logg-ut)|\.(pdf|ics)(\?|$)|\/samtykke\/[^/]+\/skjema$/;
+// Links that are not pages of the web UI: JSON, OIDC redirects, the logout endpoint and
+// downloads (PDFs, calendar files, scanned consent forms, CSV exports, the competence portal's
+// documents), which their own tests check.
+const notPages =
+  /^\/(api\/|auth\/|logg-ut)|\.(pdf|ics|csv)(\?|$)|\/samtykke\/[^/]+\/skjema$|^\/kompetanse\/[^/]+\/fil$/;
 
 // Content pages share one route each: the guide's ~100 pages are one kind of page to the crawl
 // (the reader's, directory's and editor's own tests visit levels, steps and entries in detail).

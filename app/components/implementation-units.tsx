@@ -1,0 +1,106 @@
+import {
+  Field,
+  Input,
+  Label,
+  Paragraph,
+  Tag,
+  ValidationMessage,
+} from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
+import { useRouteLoaderData } from "react-router";
+import { htmlLang, type Language } from "../../i18n/index.ts";
+import { useT } from "../lib/i18n.tsx";
+import type { RootData } from "../root.tsx";
+
+/**
+ * Small pieces shared by the implementation module's unit, overview and onboarding pages
+ * (app/routes/implementation.overview|units|onboarding*.tsx, onboarding.mine.tsx).
+ */
+
+export function useLanguage(): Language {
+  return useRouteLoaderData<RootData>("root")?.language ?? "nb";
+}
+
+const dayFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** A calendar day (YYYY-MM-DD) as the reader's language writes it: «14. mars 2026». */
+export function formatDay(isoDate: string, language: Language): string {
+  let format = dayFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(htmlLang[language], { dateStyle: "medium", timeZone: "UTC" });
+    dayFormats.set(language, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+export type OnboardingStateName = "not_started" | "in_progress" | "completed" | "overdue";
+
+const stateColor: Record<OnboardingStateName, "neutral" | "info" | "success" | "danger"> = {
+  not_started: "neutral",
+  in_progress: "info",
+  completed: "success",
+  overdue: "danger",
+};
+
+/** The onboarding status in words («Forsinket (1 av 5)»), never by colour alone. */
+export function OnboardingStateTag(props: {
+  state: OnboardingStateName;
+  done: number;
+  total: number;
+}) {
+  const t = useT();
+  return (
+    <Tag data-color={stateColor[props.state]}>
+      {t(`implementation.units.onboarding.states.${props.state}`, {
+        done: props.done,
+        total: props.total,
+      })}
+    </Tag>
+  );
+}
+
+/**
+ * A native date input with its label, optional help and error linked, for forms repeated on a
+ * page (one per step): the id is given separately from the posted name.
+ */
+export function DayInput(props: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  defaultValue?: string | undefined;
+  error?: string | undefined;
+  help?: string | undefined;
+  max?: string | undefined;
+  required?: boolean;
+}) {
+  const t = useT();
+  const helpId = `${props.id}-hjelp`;
+  const errorId = `${props.id}-feil`;
+  const describedBy = [props.help ? helpId : null, props.error ? errorId : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <Field>
+      <Label htmlFor={props.id}>
+        {props.label}
+        {props.required ? <span className="required-marker"> ({t("common.required")})</span> : null}
+      </Label>
+      {props.help ? (
+        <Paragraph data-size="sm" id={helpId}>
+          {props.help}
+        </Paragraph>
+      ) : null}
+      <Input
+        id={props.id}
+        name={props.name}
+        type="date"
+        defaultValue={props.defaultValue}
+        max={props.max}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {props.error ? <ValidationMessage id={errorId}>{t(props.error)}</ValidationMessage> : null}
+    </Field>
+  );
+}
