@@ -142,5 +142,20 @@ export default [
     "routes/implementation.networks.meeting.tsx",
   ),
   // (implementation training and competence portal: add here)
+  route("implementering/opplaering", "routes/implementation.training.tsx"),
+  route("implementering/opplaering/ny", "routes/implementation.training.new.tsx"),
+  route("implementering/opplaering/:eventId", "routes/implementation.training.event.tsx"),
+  route(
+    "implementering/opplaering/:eventId/pameldte.csv",
+    "routes/implementation.training.export.ts",
+  ),
+  route("implementering/kompetanse", "routes/implementation.competence.tsx"),
+  route("implementering/kompetanse/ny", "routes/implementation.competence.new.tsx"),
+  route("implementering/kompetanse/:materialId", "routes/implementation.competence.edit.tsx"),
+  route("opplaering", "routes/training.tsx"),
+  route("opplaering/:eventId", "routes/training.event.tsx"),
+  route("kompetanse", "routes/competence.tsx"),
+  route("kompetanse/:materialId", "routes/competence.material.tsx"),
+  route("kompetanse/:materialId/fil", "routes/competence.file.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
