@@ -13,6 +13,10 @@ import {
 import { resolveSession } from "../core/auth/sessions.ts";
 import { AppError, isAppError } from "../core/errors.ts";
 import {
+  COMPETENCE_UPLOAD_BODY_LIMIT,
+  competenceUploadPathPattern,
+} from "../core/implementation/competence-rules.ts";
+import {
   CONSENT_UPLOAD_BODY_LIMIT,
   consentUploadPathPattern,
 } from "../core/relay-log/consent-rules.ts";
@@ -153,7 +157,8 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
   if (options.clientDir) app.use(serveStaticFiles(options.clientDir));
 
   // 5. Request size limit: 413 before any handler reads the body. The relay log's consent form
-  // carries a scanned form (at most 5 MB), so that one path gets room for it.
+  // carries a scanned form (at most 5 MB) and the competence portal's material form a document
+  // (at most 10 MB), so those paths get room for them.
   const limitError = (c: Context<AppEnv>) => {
     const state = c.get("state");
     const error = new AppError("payload_too_large", "errors.payloadTooLarge");
@@ -164,11 +169,16 @@ export function createApp(services: Services, options: CreateAppOptions = {}) {
     maxSize: Math.max(config.bodyLimitBytes, CONSENT_UPLOAD_BODY_LIMIT),
     onError: limitError,
   });
-  app.use((c, next) =>
-    c.req.method === "POST" && consentUploadPathPattern.test(c.req.path)
-      ? uploadBodyLimit(c, next)
-      : defaultBodyLimit(c, next),
-  );
+  const documentBodyLimit = bodyLimit({
+    maxSize: Math.max(config.bodyLimitBytes, COMPETENCE_UPLOAD_BODY_LIMIT),
+    onError: limitError,
+  });
+  app.use((c, next) => {
+    if (c.req.method !== "POST") return defaultBodyLimit(c, next);
+    if (consentUploadPathPattern.test(c.req.path)) return uploadBodyLimit(c, next);
+    if (competenceUploadPathPattern.test(c.req.path)) return documentBodyLimit(c, next);
+    return defaultBodyLimit(c, next);
+  });
 
   // 6. Session: who is asking. API requests may instead carry a personal access token (see api/).
   app.use(async (c, next) => {

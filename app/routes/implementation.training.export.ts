@@ -25,6 +25,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     const file = await exportTrainingRegistrations({
       database: context.services.database,
       actor,
+      meta: context.meta,
       eventId: params.eventId,
       texts: {
         headers: [

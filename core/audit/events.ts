@@ -126,6 +126,7 @@ export const auditEventType = z.enum([
   "training.attendance_recorded",
   "training.evaluated",
   "training.reminder_sent",
+  "training.registrations_exported",
   "competence.material_saved",
   "competence.material_deleted",
   "competence.document_viewed",

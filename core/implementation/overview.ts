@@ -2,6 +2,7 @@ import type { Database } from "../../db/client.ts";
 import { translator, type Language } from "../../i18n/index.ts";
 import type { Actor, RequestMeta } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { toCsv } from "../platform/csv.ts";
 import { osloDate } from "../platform/dates.ts";
 import { serviceTypes, type ServiceType } from "../units/service-types.ts";
 import { asStaff, seesAllUnits, unitsByIds, visibleUnitIds } from "./scope.ts";
@@ -136,15 +137,6 @@ function norwegianDate(isoDate: string): string {
   return `${day}.${month}.${year}`;
 }
 
-/**
- * One CSV cell: quoted when it holds the separator, a quote or a line break; a cell that a
- * spreadsheet would run as a formula (=, +, -, @, tab, CR first) is prefixed with an apostrophe.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The text of the coverage column: "n av m (p %)". */
 export function coverageText(coverage: Coverage, language: Language): string {
   const t = translator(language);
@@ -192,7 +184,7 @@ export function unitOverviewCsv(rows: UnitOverviewRow[], language: Language): st
     String(row.onboarding.inProgress),
     String(row.onboarding.overdue),
   ]);
-  return `\uFEFF${[header, ...lines].map((line) => line.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  return toCsv([header, ...lines]);
 }
 
 export const UNITS_CSV_FILENAME = "enheter.csv";

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   averageScore,
-  csvCell,
   deadlinePassed,
   registrationState,
-  toCsv,
   type RegistrationFacts,
 } from "./training-rules.ts";
+import { csvCell, toCsv } from "../platform/csv.ts";
 
 const base: RegistrationFacts = {
   cancelled: false,

@@ -74,17 +74,3 @@ export function averageScore(scores: readonly number[]): number | null {
   const sum = scores.reduce((total, score) => total + score, 0);
   return Math.round((sum / scores.length) * 10) / 10;
 }
-
-/**
- * One CSV cell: quoted when needed, and a leading = + - @ (or tab/CR) neutralised with an
- * apostrophe so a spreadsheet never reads a typed name as a formula.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Rows to CSV with semicolons (what Norwegian spreadsheets expect), CRLF, and a BOM for Excel. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
-}

@@ -32,12 +32,12 @@ import {
   hasFreePlace,
   MIN_EVALUATION_ANSWERS,
   registrationState,
-  toCsv,
   TRAINING_EVENTS_PAGE_SIZE,
   trainingEventKinds,
   type RegistrationState,
   type TrainingEventKind,
 } from "./training-rules.ts";
+import { toCsv } from "../platform/csv.ts";
 
 export * from "./training-rules.ts";
 
@@ -830,6 +830,7 @@ export async function recordTrainingAttendance(
 export async function exportTrainingRegistrations(input: {
   database: Database;
   actor: Actor;
+  meta: RequestMeta;
   eventId: string;
   texts: {
     headers: [string, string, string, string];
@@ -853,6 +854,15 @@ export async function exportTrainingRegistrations(input: {
         r.attended === null ? texts.unknown : r.attended ? texts.present : texts.absent,
       ]),
     ]);
+    // The file names staff: who exported it, and how many rows, is on record (ids only).
+    await recordAudit(tx, {
+      type: "training.registrations_exported",
+      tenantId: actor.tenantId,
+      actor,
+      meta: input.meta,
+      subject: { type: "training_event", id: row.id },
+      details: { count: registrations.length },
+    });
     return { filename: `pameldte-${eventDay(row)}.csv`, content };
   });
 }

@@ -377,20 +377,30 @@ describe.each(databaseKinds)("the competence portal on %s", (kind) => {
     let services: Awaited<ReturnType<typeof testAppWithUi>>["services"];
 
     beforeAll(async () => {
-      // The lead wires COMPETENCE_UPLOAD_BODY_LIMIT into server/app.ts; until then a larger
-      // general limit lets the upload through here.
-      ({ app, services } = await testAppWithUi(database, { BODY_LIMIT_BYTES: "25000000" }));
+      // The default 1 MB body limit: the material form's path has its own, larger one.
+      ({ app, services } = await testAppWithUi(database));
     });
 
     it("uploads a document through the multipart form and serves it as an attachment", async () => {
       const headers = await browserHeaders(database, services, coordinator);
+      // 3 MB: above the general body limit, within the material form's.
+      const document = Buffer.concat([Buffer.from(PDF), Buffer.alloc(3_000_000, 0x20)]);
+      const tooBigElsewhere = new FormData();
+      tooBigElsewhere.set("file", new File([document], "x.pdf", { type: "application/pdf" }));
+      expect(
+        (await app.request("/tilbakemelding", { method: "POST", headers, body: tooBigElsewhere }))
+          .status,
+      ).toBe(413);
       const form = new FormData();
       form.set("title", "Plan for kompetanseheving");
       form.set("kind", "document");
       form.set("componentId", collaboration);
       form.set("body", "");
       form.set("url", "");
-      form.set("file", new File([PDF], "Kompetanseplan 2026.pdf", { type: "application/pdf" }));
+      form.set(
+        "file",
+        new File([document], "Kompetanseplan 2026.pdf", { type: "application/pdf" }),
+      );
       const created = await app.request("/implementering/kompetanse/ny", {
         method: "POST",
         headers,
@@ -415,7 +425,7 @@ describe.each(databaseKinds)("the competence portal on %s", (kind) => {
         `attachment; filename="Kompetanseplan_2026.pdf"; filename*=UTF-8''Kompetanseplan%202026.pdf`,
       );
       expect(download.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(PDF))).toBe(true);
+      expect(Buffer.from(await download.arrayBuffer()).equals(document)).toBe(true);
 
       const adminHeaders = await browserHeaders(database, services, admin);
       expect((await app.request(`/kompetanse/${id}/fil`, { headers: adminHeaders })).status).toBe(

@@ -740,6 +740,7 @@ describe.each(databaseKinds)("implementation training on %s", (kind) => {
     const file = await exportTrainingRegistrations({
       database,
       actor: leader,
+      meta,
       eventId: event.id,
       texts: {
         headers: ["Navn", "Enhet", "Påmeldt", "Oppmøte"],
@@ -757,12 +758,25 @@ describe.each(databaseKinds)("implementation training on %s", (kind) => {
     expect(lines[0]).toBe("Navn;Enhet;Påmeldt;Oppmøte");
     expect(lines).toContain(`"'=Ola; ""Nordmann""";Avik skole;i dag;Ikke registrert`);
     expect(lines).toContain("Anne Lærer;Avik skole;i dag;Ikke registrert");
+    const exported = await database.system((tx) =>
+      tx
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.eventType, "training.registrations_exported"),
+            eq(auditEvents.subjectId, event.id),
+          ),
+        ),
+    );
+    expect(exported.map((row) => row.details)).toEqual([{ count: 2 }]);
     expect(
       (
         await failure(
           exportTrainingRegistrations({
             database,
             actor: teacher,
+            meta,
             eventId: event.id,
             texts: {
               headers: ["", "", "", ""],

@@ -4,7 +4,6 @@ import { noRequestMeta, systemActor, type Actor } from "../../core/access/actor.
 import { loadStaffActor } from "../../core/auth/sessions.ts";
 import { AppError } from "../../core/errors.ts";
 import {
-  csvCell,
   exportUnitOverview,
   listUnitOverview,
   overviewFiltersFrom,
@@ -16,6 +15,7 @@ import {
   removeBtsContact,
   setUnitPilot,
 } from "../../core/implementation/units.ts";
+import { csvCell } from "../../core/platform/csv.ts";
 import { addDays, osloDate } from "../../core/platform/dates.ts";
 import { verifyPassword } from "../../core/auth/passwords.ts";
 import { createUnit } from "../../core/units/units.ts";
