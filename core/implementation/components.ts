@@ -1,3 +1,4 @@
+import { orderAfterMove, type Direction } from "./ordering.ts";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Tx } from "../../db/client.ts";
@@ -17,7 +18,6 @@ import {
   notFound,
   textField,
   viewer,
-  type Direction,
 } from "./plan-common.ts";
 import {
   COMPONENT_DESCRIPTION_MAX,
@@ -256,15 +256,13 @@ export async function moveComponent(
   assertId(input.componentId);
   await input.database.tenant(actor.tenantId, async (tx) => {
     const rows = await componentRows(tx, actor.tenantId);
-    const index = rows.findIndex((row) => row.id === input.componentId);
-    if (index < 0) throw notFound();
-    const otherIndex = input.direction === "up" ? index - 1 : index + 1;
-    const other = rows[otherIndex];
-    if (!other) return;
-    // Renumber the whole list 1..n with the pair swapped: positions stay dense and unique.
-    const order = rows.map((row) => row.id);
-    order[index] = other.id;
-    order[otherIndex] = input.componentId;
+    if (!rows.some((row) => row.id === input.componentId)) throw notFound();
+    const order = orderAfterMove(
+      rows.map((row) => row.id),
+      input.componentId,
+      input.direction,
+    );
+    if (!order) return;
     for (const [position, id] of order.entries()) {
       await tx
         .update(coreComponents)

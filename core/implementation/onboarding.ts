@@ -1,3 +1,4 @@
+import { orderAfterMove } from "./ordering.ts";
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Tx } from "../../db/client.ts";
@@ -283,11 +284,12 @@ export async function moveChecklistStep(
   await input.database.tenant(actor.tenantId, async (tx) => {
     await loadStep(tx, actor.tenantId, input.stepId);
     const steps = await allSteps(tx, actor.tenantId);
-    const index = steps.findIndex((step) => step.id === input.stepId);
-    const other = input.direction === "up" ? index - 1 : index + 1;
-    if (index < 0 || other < 0 || other >= steps.length) return;
-    const order = steps.map((step) => step.id);
-    [order[index], order[other]] = [order[other]!, order[index]!];
+    const order = orderAfterMove(
+      steps.map((step) => step.id),
+      input.stepId,
+      input.direction,
+    );
+    if (!order) return;
     for (const [position, id] of order.entries()) {
       await tx
         .update(onboardingSteps)
@@ -300,7 +302,11 @@ export async function moveChecklistStep(
       actor,
       meta: input.meta,
       subject: { type: "onboarding_step", id: input.stepId },
-      details: { action: "moved", direction: input.direction, position: other + 1 },
+      details: {
+        action: "moved",
+        direction: input.direction,
+        position: order.indexOf(input.stepId) + 1,
+      },
     });
   });
 }

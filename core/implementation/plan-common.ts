@@ -1,3 +1,4 @@
+import type { Direction } from "./ordering.ts";
 import { z } from "zod";
 import type { Actor } from "../access/actor.ts";
 import { assertCan, can } from "../access/policy.ts";
@@ -108,8 +109,6 @@ export function scaleField(messageKey: string) {
       .max(5, { message: messageKey }),
   );
 }
-
-export type Direction = "up" | "down";
 
 export function directionOf(value: unknown): Direction {
   if (value === "up" || value === "down") return value;

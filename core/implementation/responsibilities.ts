@@ -1,3 +1,4 @@
+import { orderAfterMove, type Direction } from "./ordering.ts";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Tx } from "../../db/client.ts";
@@ -13,7 +14,6 @@ import {
   notFound,
   textField,
   viewer,
-  type Direction,
 } from "./plan-common.ts";
 import {
   howPoints,
@@ -181,14 +181,13 @@ export async function moveResponsibility(
   assertId(input.responsibilityId);
   await input.database.tenant(actor.tenantId, async (tx) => {
     const rows = await rowsOf(tx, actor.tenantId);
-    const index = rows.findIndex((row) => row.id === input.responsibilityId);
-    if (index < 0) throw notFound();
-    const otherIndex = input.direction === "up" ? index - 1 : index + 1;
-    const other = rows[otherIndex];
-    if (!other) return;
-    const order = rows.map((row) => row.id);
-    order[index] = other.id;
-    order[otherIndex] = input.responsibilityId;
+    if (!rows.some((row) => row.id === input.responsibilityId)) throw notFound();
+    const order = orderAfterMove(
+      rows.map((row) => row.id),
+      input.responsibilityId,
+      input.direction,
+    );
+    if (!order) return;
     for (const [position, id] of order.entries()) {
       await tx
         .update(responsibilities)
