@@ -1,12 +1,4 @@
-import {
-  Field,
-  Input,
-  Label,
-  Paragraph,
-  Tag,
-  ValidationMessage,
-} from "@digdir/designsystemet-react";
-import type { ReactNode } from "react";
+import { Tag } from "@digdir/designsystemet-react";
 import { useRouteLoaderData } from "react-router";
 import { htmlLang, type Language } from "../../i18n/index.ts";
 import { useT } from "../lib/i18n.tsx";
@@ -56,51 +48,5 @@ export function OnboardingStateTag(props: {
         total: props.total,
       })}
     </Tag>
-  );
-}
-
-/**
- * A native date input with its label, optional help and error linked, for forms repeated on a
- * page (one per step): the id is given separately from the posted name.
- */
-export function DayInput(props: {
-  id: string;
-  name: string;
-  label: ReactNode;
-  defaultValue?: string | undefined;
-  error?: string | undefined;
-  help?: string | undefined;
-  max?: string | undefined;
-  required?: boolean;
-}) {
-  const t = useT();
-  const helpId = `${props.id}-hjelp`;
-  const errorId = `${props.id}-feil`;
-  const describedBy = [props.help ? helpId : null, props.error ? errorId : null]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <Field>
-      <Label htmlFor={props.id}>
-        {props.label}
-        {props.required ? <span className="required-marker"> ({t("common.required")})</span> : null}
-      </Label>
-      {props.help ? (
-        <Paragraph data-size="sm" id={helpId}>
-          {props.help}
-        </Paragraph>
-      ) : null}
-      <Input
-        id={props.id}
-        name={props.name}
-        type="date"
-        defaultValue={props.defaultValue}
-        max={props.max}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {props.error ? <ValidationMessage id={errorId}>{t(props.error)}</ValidationMessage> : null}
-    </Field>
   );
 }

@@ -17,25 +17,30 @@ export function scaleKey(score: number): string {
   return `relayLog.plan.evaluation.scale.${names[score] ?? "zero"}`;
 }
 
-/** A native date input composed like TextField, so label, help and error link without JavaScript. */
+/**
+ * A native date input composed like TextField, so label, help and error link without JavaScript.
+ * `id` defaults to the name; forms repeated on one page (one per row) give each its own.
+ */
 export function DateField(props: {
   name: string;
-  label: string;
+  id?: string;
+  label: ReactNode;
   defaultValue?: string | undefined;
   error?: string | undefined;
-  help?: string;
+  help?: string | undefined;
   required?: boolean;
-  max?: string;
+  max?: string | undefined;
 }) {
   const t = useT();
-  const helpId = `${props.name}-hjelp`;
-  const errorId = `${props.name}-feil`;
+  const id = props.id ?? props.name;
+  const helpId = `${id}-hjelp`;
+  const errorId = `${id}-feil`;
   const describedBy = [props.help ? helpId : null, props.error ? errorId : null]
     .filter(Boolean)
     .join(" ");
   return (
     <Field>
-      <Label htmlFor={props.name}>
+      <Label htmlFor={id}>
         {props.label}
         {props.required ? <span className="required-marker"> ({t("common.required")})</span> : null}
       </Label>
@@ -45,7 +50,7 @@ export function DateField(props: {
         </Paragraph>
       ) : null}
       <Input
-        id={props.name}
+        id={id}
         name={props.name}
         type="date"
         defaultValue={props.defaultValue}

@@ -1,3 +1,4 @@
+import { DateField } from "../components/relay-log-plan-fields.tsx";
 import { Button, Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import {
@@ -7,12 +8,7 @@ import {
 } from "../../core/implementation/onboarding.ts";
 import { osloDate } from "../../core/platform/dates.ts";
 import { CsrfField, FormErrors, Notice, valueOf } from "../components/forms.tsx";
-import {
-  DayInput,
-  formatDay,
-  OnboardingStateTag,
-  useLanguage,
-} from "../components/implementation-units.tsx";
+import { formatDay, OnboardingStateTag, useLanguage } from "../components/implementation-units.tsx";
 import { formatDateTime } from "../lib/format-date.ts";
 import { useT } from "../lib/i18n.tsx";
 import {
@@ -183,7 +179,7 @@ export default function OnboardingItemPage() {
                       <CsrfField />
                       <FormErrors failure={failing} />
                       <input type="hidden" name="stepId" value={step.id} />
-                      <DayInput
+                      <DateField
                         id={fieldId}
                         name="completedOn"
                         label={

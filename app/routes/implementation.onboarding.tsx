@@ -1,15 +1,11 @@
+import { DateField } from "../components/relay-log-plan-fields.tsx";
 import { Button, Heading, Link as DsLink, Paragraph, Table } from "@digdir/designsystemet-react";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { can } from "../../core/access/policy.ts";
 import { listUnitOnboarding, ONBOARDING_DAYS } from "../../core/implementation/onboarding.ts";
 import { addDays, osloDate } from "../../core/platform/dates.ts";
 import { CsrfField, FormErrors, Notice, SelectField, valueOf } from "../components/forms.tsx";
-import {
-  DayInput,
-  formatDay,
-  OnboardingStateTag,
-  useLanguage,
-} from "../components/implementation-units.tsx";
+import { formatDay, OnboardingStateTag, useLanguage } from "../components/implementation-units.tsx";
 import { Pager } from "../components/pager.tsx";
 import { useT } from "../lib/i18n.tsx";
 import {
@@ -235,7 +231,7 @@ export default function OnboardingPage() {
                     defaultValue={valueOf(failure, "userId")}
                     error={failure?.fieldErrors.userId}
                   />
-                  <DayInput
+                  <DateField
                     id="startedOn"
                     name="startedOn"
                     label={t("implementation.units.onboarding.start.startedOn")}
@@ -243,7 +239,7 @@ export default function OnboardingPage() {
                     defaultValue={valueOf(failure, "startedOn", data.today)}
                     error={failure?.fieldErrors.startedOn}
                   />
-                  <DayInput
+                  <DateField
                     id="dueOn"
                     name="dueOn"
                     label={t("implementation.units.onboarding.start.dueOn")}

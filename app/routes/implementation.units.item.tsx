@@ -1,3 +1,4 @@
+import { DateField } from "../components/relay-log-plan-fields.tsx";
 import {
   Alert,
   Button,
@@ -21,7 +22,7 @@ import {
 } from "../../core/implementation/units.ts";
 import { osloDate } from "../../core/platform/dates.ts";
 import { CsrfField, FormErrors, Notice, SelectField, valueOf } from "../components/forms.tsx";
-import { DayInput, formatDay, useLanguage } from "../components/implementation-units.tsx";
+import { formatDay, useLanguage } from "../components/implementation-units.tsx";
 import { TextAreaField } from "../components/relay-log-plan-fields.tsx";
 import { useT } from "../lib/i18n.tsx";
 import {
@@ -326,7 +327,7 @@ export default function UnitPage() {
                 defaultValue={valueOf(stageFailure, "stage")}
                 error={stageFailure?.fieldErrors.stage}
               />
-              <DayInput
+              <DateField
                 id="changedOn"
                 name="changedOn"
                 label={t("implementation.units.stage.date")}
