@@ -14,6 +14,8 @@ export const scopeForPermission: Record<Permission, TokenScope> = {
   "implementation.view": "read",
   "implementation.manage": "write",
   "competence.use": "read",
+  "survey.answer": "write",
+  "evaluation.manage": "write",
   "reports.view": "read",
   "audit.view": "admin",
   "api.tokens": "admin",

@@ -28,6 +28,10 @@ export const reminderKinds = [
   "training_invitation",
   "training_evaluation",
   "network_meeting",
+  // The evaluation module (issue 7): staff are asked to answer a survey, and reminded while they
+  // have not (core/evaluation); about staff work, never about a child.
+  "survey_invitation",
+  "survey_reminder",
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
@@ -37,4 +41,6 @@ export const implementationReminderKinds: ReadonlySet<ReminderKind> = new Set([
   "training_invitation",
   "training_evaluation",
   "network_meeting",
+  "survey_invitation",
+  "survey_reminder",
 ]);

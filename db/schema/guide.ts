@@ -201,6 +201,10 @@ export const feedbackItems = pgTable(
     revisionId: uuid("revision_id").references(() => contentRevisions.id),
     contentPageId: uuid("content_page_id").references(() => contentPages.id),
     reply: text("reply"),
+    /** The theme the coordinator files it under for the yearly revision report (free text, e.g. "Nivå 1", "Språk"). */
+    theme: text("theme"),
+    /** What was done about it, in the revision report's words (issue 7). */
+    actionNote: text("action_note").notNull().default(""),
     repliedAt: timestamp("replied_at", { withTimezone: true }),
     repliedBy: uuid("replied_by").references(() => users.id),
     createdAt: createdAt(),
