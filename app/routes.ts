@@ -157,5 +157,9 @@ export default [
   route("kompetanse", "routes/competence.tsx"),
   route("kompetanse/:materialId", "routes/competence.material.tsx"),
   route("kompetanse/:materialId/fil", "routes/competence.file.ts"),
+  // (evaluation hub, reports and the feedback revision report: add here)
+  // (evaluation surveys, building, sending and answering: add here)
+  // (evaluation survey results: add here)
+  // (evaluation indicators and the invisible children estimate: add here)
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,4 +1,5 @@
 import { familyEn } from "./family/index.ts";
+import { evaluationEn } from "./evaluation/index.ts";
 import { implementationEn } from "./implementation/index.ts";
 import { relayLogEn } from "./relay-log/index.ts";
 import type { Messages } from "./nb.ts";
@@ -732,6 +733,7 @@ export const en: Messages = {
   relayLog: relayLogEn,
   family: familyEn,
   implementation: implementationEn,
+  evaluation: evaluationEn,
   worry: {
     navLabel: "My worries",
     title: "I am worried about a child",

@@ -1,5 +1,6 @@
 import type { Widen } from "./widen.ts";
 import { familyNb } from "./family/index.ts";
+import { evaluationNb } from "./evaluation/index.ts";
 import { implementationNb } from "./implementation/index.ts";
 import { relayLogNb } from "./relay-log/index.ts";
 /** The message catalog, Norwegian bokmål: the source every other language must match key for key. */
@@ -731,6 +732,7 @@ export const nb = {
   relayLog: relayLogNb,
   family: familyNb,
   implementation: implementationNb,
+  evaluation: evaluationNb,
   worry: {
     navLabel: "Mine bekymringer",
     title: "Jeg er bekymret for et barn",

@@ -1,4 +1,5 @@
 import { familyNn } from "./family/index.ts";
+import { evaluationNn } from "./evaluation/index.ts";
 import { implementationNn } from "./implementation/index.ts";
 import { relayLogNn } from "./relay-log/index.ts";
 import type { Messages } from "./nb.ts";
@@ -731,6 +732,7 @@ export const nn: Messages = {
   relayLog: relayLogNn,
   family: familyNn,
   implementation: implementationNn,
+  evaluation: evaluationNn,
   worry: {
     navLabel: "Mine uronotat",
     title: "Eg er uroa for eit barn",
