@@ -206,6 +206,7 @@ export async function seedDemo(
     });
     // Fjordvik's implementation plan, units, networks and training (db/seed-demo-implementation.ts).
     await seedDemoImplementation(tx, { tenantId, unitIdByName });
+    // (evaluation demo data: surveys and answers, then population and rates; add here)
   });
   return true;
 }

@@ -81,6 +81,7 @@ export function platformJobs(database: Database, config: Config, mailer?: Remind
       everyMs: 60 * 60_000,
       run: () => createNetworkMeetingReminders({ database }),
     },
+    // (evaluation jobs: add here)
   ];
 }
 
