@@ -45,7 +45,7 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
   // One indexed count (tenant, user, read_at) for staff with the relay log; a failure only
   // drops the number from the label.
   const unreadNotifications =
-    actor?.kind === "staff" && context.permissions.includes("relaylog.use")
+    actor?.kind === "staff"
       ? await unreadCount({ database: context.services.database, actor }).catch(() => null)
       : actor?.kind === "citizen"
         ? await familyUnreadCount({ database: context.services.database, actor }).catch(() => null)
@@ -103,11 +103,13 @@ const navItems: NavItem[] = [
     permission: "implementation.view",
   },
   { to: "/opplaering", labelKey: "implementation.training.navLabel", permission: "competence.use" },
+  { to: "/evaluering", labelKey: "evaluation.common.navLabel", permission: "reports.view" },
+  { to: "/undersokelser", labelKey: "evaluation.surveys.navLabel", permission: "survey.answer" },
   {
     to: "/varsler",
     labelKey: "relayLog.close.reminders.nav",
     unreadLabelKey: "relayLog.close.reminders.navUnread",
-    permission: "relaylog.use",
+    staffOnly: true,
   },
   {
     to: "/barn-som-parorende",

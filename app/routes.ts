@@ -158,8 +158,36 @@ export default [
   route("kompetanse/:materialId", "routes/competence.material.tsx"),
   route("kompetanse/:materialId/fil", "routes/competence.file.ts"),
   // (evaluation hub, reports and the feedback revision report: add here)
+  route("evaluering", "routes/evaluation.tsx"),
+  route("evaluering/rapporter", "routes/evaluation.reports.tsx"),
+  route("evaluering/rapporter/ny", "routes/evaluation.reports.new.tsx"),
+  route("evaluering/rapporter/:reportId", "routes/evaluation.reports.report.tsx"),
+  route("evaluering/rapporter/:reportId/endre", "routes/evaluation.reports.edit.tsx"),
+  route("evaluering/rapporter/:reportId/pdf", "routes/evaluation.report-pdf.ts"),
   // (evaluation surveys, building, sending and answering: add here)
+  route("evaluering/undersokelser", "routes/evaluation.surveys.tsx"),
+  route("evaluering/undersokelser/ny", "routes/evaluation.surveys.new.tsx"),
+  route("evaluering/undersokelser/:surveyId", "routes/evaluation.surveys.survey.tsx"),
+  route("undersokelser", "routes/surveys.tsx"),
+  route("undersokelser/:surveyId", "routes/surveys.answer.tsx"),
+  // A link survey, answered without logging in.
+  route("undersokelse/:token", "routes/surveys.link.tsx"),
   // (evaluation survey results: add here)
+  route(
+    "evaluering/undersokelser/:surveyId/resultater.csv",
+    "routes/evaluation.survey-results.csv.ts",
+  ),
+  route("evaluering/undersokelser/:surveyId/resultater", "routes/evaluation.survey-results.tsx"),
   // (evaluation indicators and the invisible children estimate: add here)
+  route("evaluering/indikatorer", "routes/evaluation.indicators.tsx"),
+  route("evaluering/usynlige-barn", "routes/evaluation.invisible-children.tsx"),
+  route(
+    "evaluering/usynlige-barn/befolkning",
+    "routes/evaluation.invisible-children.population.tsx",
+  ),
+  route(
+    "evaluering/usynlige-barn/forekomst",
+    "routes/evaluation.invisible-children.prevalence.tsx",
+  ),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -14,6 +14,8 @@ import { noRequestMeta, systemActor } from "../core/access/actor.ts";
 import type { StaffRole } from "../core/access/roles.ts";
 import type { ServiceType } from "../core/units/units.ts";
 import { defaultTenantSettings } from "../core/tenants/tenants.ts";
+import { seedDemoEvaluationPopulation } from "./seed-demo-evaluation-population.ts";
+import { seedDemoEvaluationSurveys } from "./seed-demo-evaluation-surveys.ts";
 import { seedDemoFamily } from "./seed-demo-family.ts";
 import { seedDemoImplementation } from "./seed-demo-implementation.ts";
 import { seedDemoRelayLogs } from "./seed-demo-relay-logs.ts";
@@ -207,6 +209,8 @@ export async function seedDemo(
     // Fjordvik's implementation plan, units, networks and training (db/seed-demo-implementation.ts).
     await seedDemoImplementation(tx, { tenantId, unitIdByName });
     // (evaluation demo data: surveys and answers, then population and rates; add here)
+    await seedDemoEvaluationSurveys(tx, { tenantId, unitIdByName });
+    await seedDemoEvaluationPopulation(tx, { tenantId });
   });
   return true;
 }

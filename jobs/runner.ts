@@ -6,6 +6,7 @@ import { deleteExpiredLogs } from "../core/relay-log/close.ts";
 import { createRelayLogReminders } from "../core/relay-log/reminders.ts";
 import { createOnboardingReminders } from "../core/implementation/onboarding-reminders.ts";
 import { createNetworkMeetingReminders } from "../core/implementation/network-reminders.ts";
+import { runSurveyReminders } from "../core/evaluation/surveys-reminders.ts";
 import type { Config } from "../core/platform/config.ts";
 import type { Database, DatabaseTarget } from "../db/client.ts";
 import { startPgBossJobs, type PgBossTuning } from "./pg-boss.ts";
@@ -82,6 +83,13 @@ export function platformJobs(database: Database, config: Config, mailer?: Remind
       run: () => createNetworkMeetingReminders({ database }),
     },
     // (evaluation jobs: add here)
+    // Surveys: closes those past their closing day, and reminds invited staff who have not
+    // answered, at most once per the survey's reminder interval («Varsler»).
+    {
+      name: "survey.reminders",
+      everyMs: 60 * 60_000,
+      run: () => runSurveyReminders({ database }),
+    },
   ];
 }
 

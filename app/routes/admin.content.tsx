@@ -473,6 +473,15 @@ function RevisionForm(props: {
             })
           : t("editor.revisionNone")}
       </Paragraph>
+      {root?.permissions.includes("reports.view") ? (
+        <Paragraph>
+          <DsLink asChild>
+            <Link to="/evaluering/rapporter?type=revision">
+              {t("evaluation.reports.revisionLink")}
+            </Link>
+          </DsLink>
+        </Paragraph>
+      ) : null}
       <FormErrors failure={failure} />
       <Form method="post" className="form" noValidate>
         <CsrfField />

@@ -2,6 +2,7 @@ import {
   Button,
   Field,
   Heading,
+  Input,
   Label,
   Link as DsLink,
   Paragraph,
@@ -17,11 +18,14 @@ import {
   useRouteLoaderData,
   useSearchParams,
 } from "react-router";
+import { feedbackActionNoteMax, feedbackThemeMax } from "../../core/guide/feedback-form.ts";
 import {
   getFeedback,
   linkToRevision,
+  listFeedbackThemes,
   listRevisionsForFeedback,
   replyToFeedback,
+  saveFeedbackNote,
   updateFeedbackState,
 } from "../../core/guide/feedback.ts";
 import { feedbackStates } from "../../core/guide/kinds.ts";
@@ -34,6 +38,7 @@ import {
   TextField,
   valueOf,
 } from "../components/forms.tsx";
+import { TextAreaField } from "../components/relay-log-plan-fields.tsx";
 import { formatDateTime } from "../lib/format-date.ts";
 import { useT } from "../lib/i18n.tsx";
 import {
@@ -52,6 +57,7 @@ const notices = new Set([
   "feedback.item.stateSaved",
   "feedback.item.linkSaved",
   "feedback.item.replySent",
+  "evaluation.reports.feedback.noteSaved",
 ]);
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -61,8 +67,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     getFeedback({ database, actor, meta: context.meta, feedbackId: params.feedbackId }),
   );
   const revisions = await listRevisionsForFeedback({ database, actor });
+  const themes = await listFeedbackThemes({ database, actor });
   return {
     item,
+    themes,
     revisions: revisions.map(({ id, year }) => ({ id, year })),
     currentYear: new Date().getFullYear(),
     mailConfigured: mailer.configured,
@@ -92,6 +100,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       });
       return redirect(withNotice(here, "feedback.item.replySent"));
     }
+    if (intent === "note") {
+      await saveFeedbackNote(common);
+      return redirect(withNotice(here, "evaluation.reports.feedback.noteSaved"));
+    }
     if (intent === "revision") {
       await linkToRevision(common);
       return redirect(withNotice(here, "feedback.item.linkSaved"));
@@ -108,7 +120,7 @@ function failureFor(failure: ActionFailure | undefined, field: string) {
 
 export default function FeedbackItemPage() {
   const t = useT();
-  const { item, revisions, currentYear, mailConfigured } = useLoaderData<typeof loader>();
+  const { item, themes, revisions, currentYear, mailConfigured } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFailure(actionData) ? actionData : undefined;
   const [params] = useSearchParams();
@@ -119,6 +131,7 @@ export default function FeedbackItemPage() {
   const stateFailure = failureFor(failure, "state");
   const revisionFailure = failureFor(failure, "year");
   const replyFailure = failureFor(failure, "subject");
+  const noteFailure = failureFor(failure, "actionNote");
 
   const existingYears = new Set(revisions.map((revision) => revision.year));
   const years = [...new Set([...existingYears, currentYear, currentYear + 1])].sort(
@@ -163,6 +176,10 @@ export default function FeedbackItemPage() {
             ? t("feedback.item.revisionCurrent", { year: item.revision.year })
             : t("feedback.item.revisionNone")}
         </dd>
+        <dt>{t("evaluation.reports.feedback.themeLabel")}</dt>
+        <dd>{item.theme ?? t("evaluation.reports.feedback.noTheme")}</dd>
+        <dt>{t("evaluation.reports.feedback.actionNoteLabel")}</dt>
+        <dd>{item.actionNote || t("evaluation.reports.feedback.noAction")}</dd>
         <dt>{t("feedback.item.email")}</dt>
         <dd>{item.hasEmail ? t("feedback.item.emailLeft") : t("feedback.item.emailNone")}</dd>
       </dl>
@@ -209,6 +226,58 @@ export default function FeedbackItemPage() {
           <Button type="submit" name="intent" value="state" variant="secondary">
             {t("feedback.item.saveState")}
           </Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="note-heading">
+        <Heading level={2} data-size="sm" id="note-heading">
+          {t("evaluation.reports.feedback.noteHeading")}
+        </Heading>
+        <FormErrors failure={noteFailure} />
+        <Form method="post" className="form feedback-form">
+          <CsrfField />
+          <Field>
+            <Label htmlFor="theme">{t("evaluation.reports.feedback.themeLabel")}</Label>
+            <Paragraph data-size="sm" id="theme-hjelp">
+              {t("evaluation.reports.feedback.themeHelp")}
+            </Paragraph>
+            <Input
+              id="theme"
+              name="theme"
+              list="feedback-themes"
+              maxLength={feedbackThemeMax}
+              autoComplete="off"
+              defaultValue={valueOf(noteFailure, "theme", item.theme ?? "")}
+              aria-invalid={noteFailure?.fieldErrors.theme ? true : undefined}
+              aria-describedby={
+                noteFailure?.fieldErrors.theme ? "theme-hjelp theme-feil" : "theme-hjelp"
+              }
+            />
+            <datalist id="feedback-themes">
+              {themes.map((theme) => (
+                <option key={theme} value={theme} />
+              ))}
+            </datalist>
+            {noteFailure?.fieldErrors.theme ? (
+              <ValidationMessage id="theme-feil">
+                {t(noteFailure.fieldErrors.theme)}
+              </ValidationMessage>
+            ) : null}
+          </Field>
+          <TextAreaField
+            name="actionNote"
+            label={t("evaluation.reports.feedback.actionNoteLabel")}
+            help={t("evaluation.reports.feedback.actionNoteHelp")}
+            maxLength={feedbackActionNoteMax}
+            rows={4}
+            defaultValue={valueOf(noteFailure, "actionNote", item.actionNote)}
+            error={noteFailure?.fieldErrors.actionNote}
+          />
+          <div className="form__actions">
+            <Button type="submit" name="intent" value="note" variant="secondary">
+              {t("evaluation.reports.feedback.saveNote")}
+            </Button>
+          </div>
         </Form>
       </section>
 

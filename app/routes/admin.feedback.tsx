@@ -1,6 +1,12 @@
 import { Button, Heading, Link as DsLink, Paragraph, Table } from "@digdir/designsystemet-react";
 import { Form, Link, useLoaderData, useRouteLoaderData } from "react-router";
-import { feedbackSorts, type FeedbackSort } from "../../core/guide/feedback-form.ts";
+import {
+  feedbackNoTheme,
+  feedbackPathMax,
+  feedbackSorts,
+  feedbackThemeMax,
+  type FeedbackSort,
+} from "../../core/guide/feedback-form.ts";
 import { listFeedback, type FeedbackItem } from "../../core/guide/feedback.ts";
 import { feedbackKinds, feedbackStates } from "../../core/guide/kinds.ts";
 import { StateTag } from "../components/feedback.tsx";
@@ -23,6 +29,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     state: pick(feedbackStates, url.searchParams.get("status")),
     kind: pick(feedbackKinds, url.searchParams.get("type")),
     sort: pick(feedbackSorts, url.searchParams.get("sortering")) ?? "newest",
+    theme: url.searchParams.get("tema")?.trim().slice(0, feedbackThemeMax) || undefined,
+    page: url.searchParams.get("side")?.trim().slice(0, feedbackPathMax) || undefined,
   };
   const inbox = await listFeedback({ database: context.services.database, actor, filter });
   return { ...inbox, filter };
@@ -64,7 +72,14 @@ function FeedbackTable({ items, caption }: { items: FeedbackItem[]; caption: str
                   ) : null}
                   <code>{item.pagePath}</code>
                 </Table.Cell>
-                <Table.Cell>{t(`feedback.kind.${item.kind}`)}</Table.Cell>
+                <Table.Cell>
+                  {t(`feedback.kind.${item.kind}`)}
+                  {item.theme ? (
+                    <Paragraph data-size="xs">
+                      {t("evaluation.reports.feedback.themeGroup", { theme: item.theme })}
+                    </Paragraph>
+                  ) : null}
+                </Table.Cell>
                 <Table.Cell>
                   <StateTag state={item.state} />
                   {item.hasEmail ? (
@@ -91,24 +106,30 @@ function FeedbackTable({ items, caption }: { items: FeedbackItem[]; caption: str
   );
 }
 
-function groupByPage(items: FeedbackItem[]): [string, FeedbackItem[]][] {
+function groupBy(
+  items: FeedbackItem[],
+  keyOf: (item: FeedbackItem) => string,
+): [string, FeedbackItem[]][] {
   const groups = new Map<string, FeedbackItem[]>();
   for (const item of items) {
-    const group = groups.get(item.pagePath) ?? [];
+    const key = keyOf(item);
+    const group = groups.get(key) ?? [];
     group.push(item);
-    groups.set(item.pagePath, group);
+    groups.set(key, group);
   }
   return [...groups.entries()];
 }
 
 export default function FeedbackInboxPage() {
   const t = useT();
-  const { items, counts, filter } = useLoaderData<typeof loader>();
+  const { items, counts, filter, themes, pages } = useLoaderData<typeof loader>();
   const sortLabels: Record<FeedbackSort, string> = {
     newest: t("feedback.inbox.sortNewest"),
     oldest: t("feedback.inbox.sortOldest"),
     page: t("feedback.inbox.sortPage"),
+    theme: t("evaluation.reports.feedback.sortTheme"),
   };
+  const noTheme = t("evaluation.reports.feedback.themeNone");
   const countText = t("feedback.inbox.count", { count: items.length });
   return (
     <div className="page">
@@ -117,6 +138,13 @@ export default function FeedbackInboxPage() {
         {t("feedback.inbox.title")}
       </Heading>
       <Paragraph>{t("feedback.inbox.intro")}</Paragraph>
+      <Paragraph>
+        <DsLink asChild>
+          <Link to="/evaluering/rapporter?type=revision">
+            {t("evaluation.reports.feedback.revisionReportLink")}
+          </Link>
+        </DsLink>
+      </Paragraph>
 
       <section aria-labelledby="filter-heading">
         <Heading level={2} data-size="xs" id="filter-heading">
@@ -148,6 +176,28 @@ export default function FeedbackInboxPage() {
             ]}
           />
           <SelectField
+            name="tema"
+            label={t("evaluation.reports.feedback.themeFilter")}
+            defaultValue={filter.theme ?? ""}
+            options={[
+              { value: "", label: t("evaluation.reports.feedback.themeAll") },
+              ...themes.map((theme) => ({ value: theme, label: theme })),
+              { value: feedbackNoTheme, label: noTheme },
+            ]}
+          />
+          <SelectField
+            name="side"
+            label={t("evaluation.reports.feedback.pageFilter")}
+            defaultValue={filter.page ?? ""}
+            options={[
+              { value: "", label: t("evaluation.reports.feedback.pageAll") },
+              ...pages.map((page) => ({
+                value: page.path,
+                label: page.title ? `${page.title} (${page.path})` : page.path,
+              })),
+            ]}
+          />
+          <SelectField
             name="sortering"
             label={t("feedback.inbox.sort")}
             defaultValue={filter.sort}
@@ -162,8 +212,20 @@ export default function FeedbackInboxPage() {
       <Paragraph role="status">{countText}</Paragraph>
       {items.length === 0 ? (
         <Paragraph>{t("feedback.inbox.empty")}</Paragraph>
+      ) : filter.sort === "theme" ? (
+        groupBy(items, (item) => item.theme ?? "").map(([theme, group]) => (
+          <section key={theme} className="feedback-group" aria-label={theme || noTheme}>
+            <Heading level={2} data-size="xs">
+              {t("evaluation.reports.feedback.themeGroup", { theme: theme || noTheme })}
+            </Heading>
+            <FeedbackTable
+              items={group}
+              caption={t("feedback.inbox.count", { count: group.length })}
+            />
+          </section>
+        ))
       ) : filter.sort === "page" ? (
-        groupByPage(items).map(([pagePath, group]) => (
+        groupBy(items, (item) => item.pagePath).map(([pagePath, group]) => (
           <section key={pagePath} className="feedback-group" aria-label={pagePath}>
             <Heading level={2} data-size="xs">
               {t("feedback.inbox.pageGroup", { page: pagePath })}

@@ -17,7 +17,7 @@ import { CsrfField, Notice } from "../components/forms.tsx";
 import { Pager } from "../components/pager.tsx";
 import { formatDateTime } from "../lib/format-date.ts";
 import { useT } from "../lib/i18n.tsx";
-import { formToObject, requirePermission, runAction, withNotice } from "../lib/route-helpers.ts";
+import { formToObject, requireStaff, runAction, withNotice } from "../lib/route-helpers.ts";
 import type { Route } from "./+types/notifications";
 
 const PATH = "/varsler";
@@ -62,7 +62,7 @@ function pageHref(page: number): string {
 export async function loader(args: Route.LoaderArgs) {
   if (args.context.actor?.kind === "citizen") return familyLoader(args);
   const { context, request } = args;
-  const actor = requirePermission(context, request, "relaylog.use");
+  const actor = requireStaff(context, request);
   const url = new URL(request.url);
   const page = Number.parseInt(url.searchParams.get("side") ?? "1", 10);
   const result = await listNotifications({
@@ -97,7 +97,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const citizen = context.actor?.kind === "citizen" ? context.actor : null;
-  const actor = citizen ?? requirePermission(context, request, "relaylog.use");
+  const actor = citizen ?? requireStaff(context, request);
   const form = await request.formData();
   const values = formToObject(form);
   const intent = form.get("intent");
@@ -185,9 +185,11 @@ export default function NotificationsPage() {
                   : k("about.log", { name: item.logTitle })
                 : item.kind === "next_of_kin_follow_up"
                   ? k("about.nextOfKin")
-                  : implementationReminderKinds.has(item.kind)
-                    ? k("about.implementation")
-                    : k("about.hidden");
+                  : item.kind === "survey_invitation" || item.kind === "survey_reminder"
+                    ? k("about.evaluation")
+                    : implementationReminderKinds.has(item.kind)
+                      ? k("about.implementation")
+                      : k("about.hidden");
               return (
                 <li
                   key={item.id}

@@ -26,6 +26,12 @@ export function feedbackFormHref(pagePath: string): string {
   return `/tilbakemelding?side=${encodeURIComponent(pagePath)}`;
 }
 
-/** Orders of the coordinators' inbox: newest or oldest first, or grouped by page. */
-export const feedbackSorts = ["newest", "oldest", "page"] as const;
+/** Orders of the coordinators' inbox: newest or oldest first, or grouped by page or by theme. */
+export const feedbackSorts = ["newest", "oldest", "page", "theme"] as const;
 export type FeedbackSort = (typeof feedbackSorts)[number];
+
+/** The theme and "Hva ble gjort" the coordinator writes for the yearly revision report. */
+export const feedbackThemeMax = 80;
+export const feedbackActionNoteMax = 2000;
+/** The theme filter's value for items not yet given a theme. */
+export const feedbackNoTheme = "-";

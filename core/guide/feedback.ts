@@ -22,10 +22,13 @@ import { fieldErrorsFrom, parseInput } from "../platform/validation.ts";
 import {
   feedbackHoneypotField,
   feedbackPagePath,
+  feedbackActionNoteMax,
+  feedbackNoTheme,
   feedbackPathMax,
   feedbackSorts,
   feedbackTextMax,
   feedbackTextMin,
+  feedbackThemeMax,
   feedbackTitleMax,
 } from "./feedback-form.ts";
 import { feedbackKinds, feedbackStates, type FeedbackKind, type FeedbackState } from "./kinds.ts";
@@ -44,6 +47,10 @@ export interface FeedbackItem {
   state: FeedbackState;
   hasEmail: boolean;
   revision: { id: string; year: number } | null;
+  /** The coordinator's theme for the yearly revision report; null until one is given. */
+  theme: string | null;
+  /** What was done about it ("Hva ble gjort"), in the revision report's words. */
+  actionNote: string;
   reply: string | null;
   repliedAt: Date | null;
   repliedByName: string | null;
@@ -196,6 +203,10 @@ async function contentPageFor(
 const listFilterSchema = z.strictObject({
   state: z.enum(feedbackStates).optional(),
   kind: z.enum(feedbackKinds).optional(),
+  /** A theme already used, or feedbackNoTheme for the items without one. */
+  theme: z.string().trim().min(1).max(feedbackThemeMax).optional(),
+  /** One page's path. */
+  page: z.string().max(feedbackPathMax).optional(),
   sort: z.enum(feedbackSorts).default("newest"),
 });
 
@@ -203,6 +214,22 @@ export interface FeedbackInbox {
   items: FeedbackItem[];
   /** Items per state, regardless of the filter, for the filter's labels. */
   counts: Record<FeedbackState, number>;
+  /** Themes already used, alphabetically: the theme filter and the theme field's suggestions. */
+  themes: string[];
+  /** Pages feedback came from, by path, for the page filter. */
+  pages: { path: string; title: string }[];
+}
+
+/** Themes already used in the municipality, alphabetically (Norwegian order). */
+export async function feedbackThemes(tx: Tx, tenantId: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ theme: feedbackItems.theme })
+    .from(feedbackItems)
+    .where(and(eq(feedbackItems.tenantId, tenantId), sql`${feedbackItems.theme} is not null`));
+  return rows
+    .map((row) => row.theme!)
+    .filter((theme) => theme.trim() !== "")
+    .sort((a, b) => a.localeCompare(b, "nb"));
 }
 
 function coordinatorTenant(actor: Actor): string {
@@ -239,6 +266,8 @@ function toItem(row: {
       item.revisionId && row.revisionYear !== null
         ? { id: item.revisionId, year: row.revisionYear }
         : null,
+    theme: item.theme,
+    actionNote: item.actionNote,
     reply: item.reply,
     repliedAt: item.repliedAt,
     repliedByName: row.repliedByName,
@@ -259,9 +288,11 @@ export async function listFeedback(input: {
     const order =
       filter.sort === "page"
         ? [asc(feedbackItems.pagePath), desc(feedbackItems.createdAt)]
-        : filter.sort === "oldest"
-          ? [asc(feedbackItems.createdAt)]
-          : [desc(feedbackItems.createdAt)];
+        : filter.sort === "theme"
+          ? [sql`${feedbackItems.theme} asc nulls last`, desc(feedbackItems.createdAt)]
+          : filter.sort === "oldest"
+            ? [asc(feedbackItems.createdAt)]
+            : [desc(feedbackItems.createdAt)];
     const rows = await tx
       .select(itemColumns)
       .from(feedbackItems)
@@ -272,6 +303,12 @@ export async function listFeedback(input: {
           eq(feedbackItems.tenantId, tenantId),
           filter.state ? eq(feedbackItems.state, filter.state) : undefined,
           filter.kind ? eq(feedbackItems.kind, filter.kind) : undefined,
+          filter.theme === feedbackNoTheme
+            ? sql`coalesce(${feedbackItems.theme}, '') = ''`
+            : filter.theme
+              ? eq(feedbackItems.theme, filter.theme)
+              : undefined,
+          filter.page ? eq(feedbackItems.pagePath, filter.page) : undefined,
         ),
       )
       .orderBy(...order, asc(feedbackItems.id));
@@ -287,7 +324,18 @@ export async function listFeedback(input: {
     for (const { state, total } of perState) {
       if (state in counts) counts[state as FeedbackState] = Number(total);
     }
-    return { items: rows.map(toItem), counts };
+    const pageRows = await tx
+      .select({ path: feedbackItems.pagePath, title: sql<string>`max(${feedbackItems.pageTitle})` })
+      .from(feedbackItems)
+      .where(eq(feedbackItems.tenantId, tenantId))
+      .groupBy(feedbackItems.pagePath)
+      .orderBy(asc(feedbackItems.pagePath));
+    return {
+      items: rows.map(toItem),
+      counts,
+      themes: await feedbackThemes(tx, tenantId),
+      pages: pageRows.map((row) => ({ path: row.path, title: row.title ?? "" })),
+    };
   });
 }
 
@@ -322,6 +370,15 @@ export async function getFeedback(input: {
     });
     return item;
   });
+}
+
+/** The themes already used, for the theme field's suggestions on an item's page. */
+export async function listFeedbackThemes(input: {
+  database: Database;
+  actor: Actor;
+}): Promise<string[]> {
+  const tenantId = coordinatorTenant(input.actor);
+  return input.database.tenant(tenantId, (tx) => feedbackThemes(tx, tenantId));
 }
 
 /** The municipality's revisions, newest year first, for the "link to revision" choice. */
@@ -444,6 +501,71 @@ export async function linkToRevision(input: {
         details: { from: before.state, to: state },
       });
     }
+    return loadItem(tx, tenantId, input.feedbackId);
+  });
+}
+
+// ---------------------------------------------------------------- theme and what was done
+
+const noteSchema = z.strictObject({
+  theme: z
+    .string()
+    .trim()
+    .max(feedbackThemeMax, "evaluation.reports.feedback.errors.themeTooLong")
+    .optional()
+    .default(""),
+  actionNote: z
+    .string()
+    .trim()
+    .max(feedbackActionNoteMax, "evaluation.reports.feedback.errors.actionNoteTooLong")
+    .optional()
+    .default(""),
+});
+
+/**
+ * Files an item under a theme (free text; the inbox suggests the themes already used) and says
+ * what was done about it, for the yearly revision report. An empty theme removes it. The audit
+ * names only which of the two changed, never what was written.
+ */
+export async function saveFeedbackNote(input: {
+  database: Database;
+  actor: Actor;
+  meta: RequestMeta;
+  feedbackId: string;
+  values: unknown;
+}): Promise<FeedbackItem> {
+  const tenantId = coordinatorTenant(input.actor);
+  assertFeedbackId(input.feedbackId);
+  const values = parseInput(noteSchema, input.values);
+  // One spelling per theme: a theme typed with other capitals joins the one already used.
+  return input.database.tenant(tenantId, async (tx) => {
+    const before = await loadItem(tx, tenantId, input.feedbackId);
+    const known = await feedbackThemes(tx, tenantId);
+    const theme = values.theme
+      ? (known.find(
+          (existing) => existing.toLocaleLowerCase("nb") === values.theme.toLocaleLowerCase("nb"),
+        ) ?? values.theme)
+      : null;
+    const changed = {
+      theme: theme !== before.theme,
+      actionNote: values.actionNote !== before.actionNote,
+    };
+    if (!changed.theme && !changed.actionNote) return before;
+    await tx
+      .update(feedbackItems)
+      .set({ theme, actionNote: values.actionNote, updatedAt: new Date() })
+      .where(and(eq(feedbackItems.tenantId, tenantId), eq(feedbackItems.id, input.feedbackId)));
+    await recordAudit(tx, {
+      type: "feedback.noted",
+      tenantId,
+      actor: input.actor,
+      meta: input.meta,
+      subject: { type: "feedback", id: input.feedbackId },
+      // Which fields changed, never the words.
+      details: {
+        fields: Object.keys(changed).filter((key) => changed[key as keyof typeof changed]),
+      },
+    });
     return loadItem(tx, tenantId, input.feedbackId);
   });
 }

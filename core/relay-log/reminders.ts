@@ -49,7 +49,6 @@ import { addDays, osloDate } from "../platform/dates.ts";
 import { HANDOVER_INBOX_PATH } from "./open-rules.ts";
 import { implementationReminderKinds, reminderKinds, type ReminderKind } from "./reminder-kinds.ts";
 import {
-  assertRelayLogUser,
   loadLogContext,
   youthConsentAgeOf,
   type LogContext,
@@ -866,6 +865,16 @@ function asKind(kind: string): ReminderKind | null {
  * the access policy: a reader who has since lost access (or is frozen out) sees a neutral text.
  * Showing names is recorded as one `relaylog.list_viewed` event with the log ids.
  */
+/**
+ * «Varsler» belongs to every staff member, not only relay log users: survey invitations and the
+ * implementation module's reminders reach sector leaders and others without relay log access.
+ * Each notification about a log is still shown only as far as the log's own access allows.
+ */
+function assertNotificationReader(actor: Actor): Staff {
+  if (actor.kind !== "staff") throw new AppError("forbidden", "errors.forbidden");
+  return actor;
+}
+
 export async function listNotifications(input: {
   database: Database;
   actor: Actor;
@@ -873,7 +882,7 @@ export async function listNotifications(input: {
   page?: number;
   pageSize?: number;
 }): Promise<NotificationPage> {
-  const actor = assertRelayLogUser(input.actor);
+  const actor = assertNotificationReader(input.actor);
   const pageSize = input.pageSize ?? NOTIFICATIONS_PAGE_SIZE;
   return input.database.tenant(actor.tenantId, async (tx) => {
     const [totals] = await tx
@@ -957,7 +966,7 @@ export async function markNotificationRead(input: {
   actor: Actor;
   notificationId: string;
 }): Promise<void> {
-  const actor = assertRelayLogUser(input.actor);
+  const actor = assertNotificationReader(input.actor);
   if (!z.guid().safeParse(input.notificationId).success) {
     throw new AppError("not_found", "errors.notFound");
   }
@@ -974,7 +983,7 @@ export async function markNotificationRead(input: {
 
 /** Marks every unread notification of the actor read; returns how many. */
 export async function markAllRead(input: { database: Database; actor: Actor }): Promise<number> {
-  const actor = assertRelayLogUser(input.actor);
+  const actor = assertNotificationReader(input.actor);
   const updated = await input.database.tenant(actor.tenantId, (tx) =>
     tx
       .update(notifications)
@@ -993,7 +1002,7 @@ export async function markAllRead(input: { database: Database; actor: Actor }): 
 
 /** One indexed count (tenant, user, read_at): cheap enough for the navigation on every page. */
 export async function unreadCount(input: { database: Database; actor: Actor }): Promise<number> {
-  const actor = assertRelayLogUser(input.actor);
+  const actor = assertNotificationReader(input.actor);
   const [row] = await input.database.tenant(actor.tenantId, (tx) =>
     tx
       .select({ unread: count() })

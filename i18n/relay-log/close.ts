@@ -48,6 +48,8 @@ export const nb = {
       training_invitation: "Du er invitert til opplæring ({{date}})",
       training_evaluation: "Hva syntes du om opplæringen {{date}}? Gi en anonym evaluering",
       network_meeting: "Møte i BTS-nettverket {{date}}",
+      survey_invitation: "Du er invitert til å svare på en anonym undersøkelse (sendt {{date}})",
+      survey_reminder: "Påminnelse: du har ikke svart på undersøkelsen ennå ({{date}})",
     },
     about: {
       log: "Stafettloggen for {{name}}",
@@ -55,6 +57,7 @@ export const nb = {
       hidden: "En stafettlogg (navnet vises bare når du har tilgang til loggen)",
       nextOfKin: "Barn som pårørende",
       implementation: "Implementering av BTS-modellen",
+      evaluation: "Evaluering av BTS-modellen",
     },
     mail: {
       subject: "Nye påminnelser i Laget",
@@ -308,6 +311,8 @@ export const nn: Widen<typeof nb> = {
       training_invitation: "Du er invitert til opplæring ({{date}})",
       training_evaluation: "Kva syntest du om opplæringa {{date}}? Gi ei anonym evaluering",
       network_meeting: "Møte i BTS-nettverket {{date}}",
+      survey_invitation: "Du er invitert til å svare på ei anonym undersøking (sendt {{date}})",
+      survey_reminder: "Påminning: du har ikkje svart på undersøkinga enno ({{date}})",
     },
     about: {
       log: "Stafettloggen for {{name}}",
@@ -315,6 +320,7 @@ export const nn: Widen<typeof nb> = {
       hidden: "Ein stafettlogg (namnet blir berre vist når du har tilgang til loggen)",
       nextOfKin: "Barn som pårørande",
       implementation: "Implementering av BTS-modellen",
+      evaluation: "Evaluering av BTS-modellen",
     },
     mail: {
       subject: "Nye påminningar i Laget",
@@ -570,6 +576,8 @@ export const en: Widen<typeof nb> = {
       training_evaluation:
         "What did you think of the training on {{date}}? Give an anonymous evaluation",
       network_meeting: "BTS network meeting {{date}}",
+      survey_invitation: "You are invited to answer an anonymous survey (sent {{date}})",
+      survey_reminder: "Reminder: you have not answered the survey yet ({{date}})",
     },
     about: {
       log: "The relay log for {{name}}",
@@ -577,6 +585,7 @@ export const en: Widen<typeof nb> = {
       hidden: "A relay log (the name is shown only when you have access to the log)",
       nextOfKin: "Children as next of kin",
       implementation: "Implementing the BTS model",
+      evaluation: "Evaluating the BTS model",
     },
     mail: {
       subject: "New reminders in Laget",

@@ -108,7 +108,7 @@ describe("foundation in the browser (PGlite, every flow)", () => {
   });
 
   it("logs in with the demo picker; an admin sees the admin navigation and start cards", async () => {
-    await loginAs(page, ADMIN, { via: "demo" });
+    await loginAs(page, ADMIN, { via: "demo", browser: true });
     expect(await mainHeading(page, fill(nb.start.welcome, { name: adminName })).isVisible()).toBe(
       true,
     );
@@ -123,7 +123,7 @@ describe("foundation in the browser (PGlite, every flow)", () => {
   });
 
   it("shows an employee no admin navigation and the Norwegian 403 page for /admin/enheter", async () => {
-    await loginAs(page, EMPLOYEE, { via: "demo" });
+    await loginAs(page, EMPLOYEE, { via: "demo", browser: true });
     const links = await navTexts(page);
     expect(links).toContain(nb.nav.start);
     expect(links).toContain(nb.nav.profile);
@@ -245,7 +245,7 @@ describe("foundation in the browser (PGlite, every flow)", () => {
   });
 
   it("moves focus to the main content after a client-side navigation", async () => {
-    await loginAs(page, ADMIN, { via: "demo" });
+    await loginAs(page, ADMIN, { via: "demo", browser: true });
     await waitForHydration(page);
     const nav = page.getByRole("navigation", { name: nb.nav.main });
     await nav.getByRole("link", { name: nb.nav.units }).click();
@@ -501,7 +501,7 @@ describe.runIf(e2eDatabaseKinds.includes("postgres"))("smoke test on PostgreSQL"
     // No demo picker on PostgreSQL: it exists only on the embedded database.
     await visit(page, "/logg-inn");
     expect(await page.getByRole("heading", { name: nb.login.demoHeading }).count()).toBe(0);
-    await loginAs(page, ADMIN, { via: "password", returnTo: "/admin/enheter" });
+    await loginAs(page, ADMIN, { via: "password", returnTo: "/admin/enheter", browser: true });
     await mainHeading(page, nb.units.title).waitFor();
     expect(await navTexts(page)).toEqual(
       expect.arrayContaining([nb.nav.units, nb.nav.users, nb.nav.settings]),

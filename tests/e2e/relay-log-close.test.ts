@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +17,7 @@ import {
   loginAs,
   mainHeading,
   openSession,
+  seededDataDir,
   visit,
   type LagetServer,
 } from "../support/e2e.ts";
@@ -67,7 +66,7 @@ describe("closing a relay log in the browser", () => {
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "laget-close-e2e-"));
+    dataDir = seededDataDir("laget-close-e2e-");
     const config = loadConfig({
       NODE_ENV: "test",
       PORT: "0",
@@ -96,7 +95,7 @@ describe("closing a relay log in the browser", () => {
     tenantId = tenant!.id;
     holder = await staff(HOLDER);
     participant = await staff(PARTICIPANT);
-  }, 240_000); // migrating and seeding the demo municipality is slow on a busy machine
+  }, 240_000); // starting Laget is slow on a busy machine
 
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +17,7 @@ import {
   loginAs,
   mainHeading,
   openSession,
+  seededDataDir,
   visit,
   type LagetServer,
   type Session,
@@ -91,7 +90,7 @@ describe("relay log meetings and handovers in the browser", () => {
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "laget-meetings-e2e-"));
+    dataDir = seededDataDir("laget-meetings-e2e-");
     smtp = await startSmtpServer();
     const config = loadConfig({
       NODE_ENV: "test",

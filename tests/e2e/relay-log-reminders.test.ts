@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +18,7 @@ import {
   loginAs,
   mainHeading,
   openSession,
+  seededDataDir,
   visit,
   type LagetServer,
 } from "../support/e2e.ts";
@@ -66,7 +65,7 @@ describe("relay log notifications in the browser", () => {
       .first();
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "laget-reminders-e2e-"));
+    dataDir = seededDataDir("laget-reminders-e2e-");
     const config = loadConfig({
       NODE_ENV: "test",
       PORT: "0",

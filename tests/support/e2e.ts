@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { AxeBuilder } from "@axe-core/playwright";
 import {
   chromium,
@@ -13,8 +15,9 @@ import { DEMO_PASSWORD, demoUsers } from "../../db/seed-demo.ts";
 import { demoCitizen, demoCitizens, type DemoCitizenKey } from "../../db/seed-demo-family.ts";
 import { DEMO_IDPORTEN_NAME } from "../../server/demo-idporten.ts";
 import { nb } from "../../i18n/nb.ts";
+import { SESSION_COOKIE } from "../../server/cookies.ts";
 import { databaseKinds, freshPostgresUrl, type DatabaseKind } from "./databases.ts";
-import { spawnLaget, type LagetServer } from "./laget-process.ts";
+import { copyDataDir, spawnLaget, type LagetServer } from "./laget-process.ts";
 
 export { DEMO_PASSWORD, demoUsers, demoCitizens, demoCitizen, type DemoCitizenKey };
 
@@ -30,16 +33,30 @@ export const e2eDatabaseKinds: DatabaseKind[] = databaseKinds;
 
 export type { LagetServer };
 
+/** Settings that change what a first start seeds, or how it reads what was seeded. */
+const seedingSettings = [
+  "DATA_DIR",
+  "DATABASE_URL",
+  "SEED_DEMO",
+  "DEMO_LOGIN",
+  "SESSION_SECRET",
+  "DATA_ENCRYPTION_KEY",
+];
+
 /**
- * Starts Laget as a user would (`node bin/laget.js serve`) on a free port with a fresh data
- * folder: PGlite seeds the demo municipality on first start; on PostgreSQL a fresh database
- * cloned from the migrated template is seeded the same way (SEED_DEMO=true).
+ * Starts Laget as a user would (`node bin/laget.js serve`) on a free port with a data folder of
+ * its own: on PGlite a copy of the demo municipality seeded once for the run (`seededDataDir`),
+ * or a fresh folder that seeds on first start when `extraEnv` changes the seeding; on PostgreSQL
+ * a fresh database cloned from the migrated template and seeded on start (SEED_DEMO=true).
  */
 export async function startLaget(
   kind: DatabaseKind = "pglite",
   extraEnv: Record<string, string> = {},
 ): Promise<LagetServer> {
-  if (kind === "pglite") return spawnLaget({ env: extraEnv });
+  if (kind === "pglite") {
+    const fresh = seedingSettings.some((name) => name in extraEnv);
+    return spawnLaget({ env: extraEnv, dataDirFrom: fresh ? undefined : inject("seededDataDir") });
+  }
   const postgres = await freshPostgresUrl();
   if (!postgres) throw new Error("PostgreSQL e2e needs TEST_DATABASE_URL");
   // spawnLaget drops the database when the server stops, or when it fails to start.
@@ -63,6 +80,15 @@ export function sharedLaget(): LagetServer {
   };
 }
 
+/**
+ * A new temporary data folder holding the demo municipality, seeded once for the run, for a test
+ * that starts Laget in its own process (`startServer`) and needs state of its own. The caller
+ * removes it.
+ */
+export function seededDataDir(prefix = "laget-e2e-"): string {
+  return copyDataDir(inject("seededDataDir"), prefix);
+}
+
 /** Debian's Chromium; nothing here ever downloads a browser. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -79,6 +105,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** The server each session's context talks to, for logging in over HTTP (`loginAs`). */
+const baseUrls = new WeakMap<BrowserContext, string>();
+
 /** A fresh browser context (no cookies) with one page whose base URL is the server. */
 export async function openSession(
   browser: Browser,
@@ -86,6 +115,7 @@ export async function openSession(
   options: { blockScripts?: boolean } = {},
 ): Promise<Session> {
   const context = await browser.newContext({ baseURL: server.url, locale: "nb-NO" });
+  baseUrls.set(context, server.url);
   if (options.blockScripts) {
     // Emulates a browser without JavaScript for the server-rendered HTML. Turning JavaScript off
     // instead makes axe hang (STACK-NOTES trap 12).
@@ -132,8 +162,7 @@ export async function checkA11y(page: Page): Promise<void> {
   });
   const key = createHash("sha256").update(markup).digest("hex");
   if (audited.has(key)) return;
-  const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  const violations = results.violations.map(
+  const violations = (await runAxe(page)).map(
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help}\n` +
       violation.nodes
@@ -146,6 +175,41 @@ export async function checkA11y(page: Page): Promise<void> {
     );
   }
   audited.add(key);
+}
+
+type AxeViolation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+
+// The axe-core that @axe-core/playwright itself loads (the same version and rules).
+const axeSource = readFileSync(
+  createRequire(createRequire(import.meta.url).resolve("@axe-core/playwright")).resolve(
+    "axe-core/axe.min.js",
+  ),
+  "utf8",
+);
+
+/**
+ * axe-core's own `axe.run` in the page, injected once per document, with the WCAG tags, reporting
+ * violations in full (and, as `resultTypes` allows, only one example of each pass, which nothing
+ * reads). The same engine and rules as `AxeBuilder`, without its per-call cost: it injects the
+ * 600 kB script twice and finishes every run in a new blank tab. Pages with frames (Laget has
+ * none) go through `AxeBuilder`, which audits inside frames too.
+ */
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  if (page.frames().length > 1) {
+    return (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations;
+  }
+  const injected = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === "object");
+  if (!injected) await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const { axe } = window as unknown as {
+      axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+    };
+    const results = await axe.run(document, {
+      runOnly: { type: "tag", values: tags },
+      resultTypes: ["violations"],
+    });
+    return results.violations;
+  }, axeTags);
 }
 
 /** Navigates to a path, expects the given HTTP status (200 by default), and runs axe. */
@@ -198,31 +262,131 @@ export function demoUser(email: string) {
 }
 
 /**
- * Logs in from the login page (axe-checked) and waits for the start page, or for `returnTo`.
- * `via: "demo"` uses the demo picker (embedded database only); `"password"` the e-mail form.
+ * Logs a demo user in and waits, with axe, for the start page or for `returnTo`. `via: "demo"`
+ * (the default) logs in as the demo picker does (embedded database only); `"password"` with the
+ * e-mail and password. With `browser: true` the test does it on the login page as a person would
+ * (axe on the login page too): foundation.test.ts and the crawl do that for every role, so the
+ * other tests, which are about what comes after, post the same form over HTTP and hand the
+ * session cookie to the browser, which saves a page load and a navigation per login.
  */
 export async function loginAs(
   page: Page,
   email: string,
-  options: { via?: "demo" | "password"; returnTo?: string } = {},
+  options: { via?: "demo" | "password"; returnTo?: string; browser?: boolean } = {},
 ): Promise<void> {
   const user = demoUser(email);
-  const loginPath = options.returnTo
-    ? `/logg-inn?returnTo=${encodeURIComponent(options.returnTo)}`
-    : "/logg-inn";
-  await visit(page, loginPath);
-  if ((options.via ?? "demo") === "demo") {
-    const label = nb.login.demoAs.replace("{{name}}", user.name).split(" ({{role}})")[0]!;
-    await page.getByRole("button", { name: new RegExp(`^${escapeRegExp(label)} \\(`) }).click();
-  } else {
-    await page.getByLabel(nb.login.email).fill(email);
-    await page.getByLabel(nb.login.password).fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: nb.login.submit, exact: true }).click();
-  }
+  const via = options.via ?? "demo";
   const target = options.returnTo ?? "/";
+  const base = baseUrls.get(page.context());
+  if (!options.browser && base) {
+    await postLogin(page.context(), base, user, via);
+    await page.goto(target);
+  } else {
+    const loginPath = options.returnTo
+      ? `/logg-inn?returnTo=${encodeURIComponent(options.returnTo)}`
+      : "/logg-inn";
+    await visit(page, loginPath);
+    if (via === "demo") {
+      const label = nb.login.demoAs.replace("{{name}}", user.name).split(" ({{role}})")[0]!;
+      await page.getByRole("button", { name: new RegExp(`^${escapeRegExp(label)} \\(`) }).click();
+    } else {
+      await page.getByLabel(nb.login.email).fill(email);
+      await page.getByLabel(nb.login.password).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: nb.login.submit, exact: true }).click();
+    }
+  }
   await page.waitForURL((url) => url.pathname + url.search === target);
   await page.getByRole("button", { name: nb.nav.logout }).waitFor();
   await checkA11y(page);
+}
+
+/**
+ * The login page's form posted over HTTP with the context's cookies (CSRF token from the page,
+ * the demo picker's user id or the e-mail and password), as the browser would post it; the
+ * cookies the server sets (session, CSRF) go into the browser context.
+ */
+async function postLogin(
+  context: BrowserContext,
+  base: string,
+  user: (typeof demoUsers)[number],
+  via: "demo" | "password",
+): Promise<void> {
+  const jar = new Map(
+    (await context.cookies(base)).map((cookie) => [cookie.name, cookie.value] as const),
+  );
+  const cookieHeader = () =>
+    [...jar].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
+  // The cookies the server sets on the way, to give to the browser as it would have kept them.
+  const set = new Map<string, { value: string; httpOnly: boolean; expires?: number }>();
+  const keep = (response: globalThis.Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = "", ...attributes] = header.split(";").map((part) => part.trim());
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index);
+      const value = decodeURIComponent(pair.slice(index + 1));
+      const maxAge = attributes.find((attribute) => /^max-age=/i.test(attribute));
+      const seconds = maxAge ? Number(maxAge.slice("max-age=".length)) : undefined;
+      jar.set(name, value);
+      set.set(name, {
+        value,
+        httpOnly: attributes.some((attribute) => /^httponly$/i.test(attribute)),
+        ...(seconds === undefined ? {} : { expires: Math.floor(Date.now() / 1000) + seconds }),
+      });
+    }
+  };
+
+  const loginPage = await fetch(`${base}/logg-inn`, {
+    headers: { cookie: cookieHeader() },
+    redirect: "manual",
+  });
+  keep(loginPage);
+  const html = await loginPage.text();
+  expect(loginPage.status, "status of /logg-inn before logging in").toBe(200);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!csrf) throw new Error("No CSRF token on /logg-inn");
+  const form = new URLSearchParams({ _csrf: csrf, returnTo: "/" });
+  if (via === "demo") {
+    // The picker's form whose button names the user: its hidden user id.
+    const picker = html
+      .split("<form")
+      .find((chunk) => chunk.includes('value="demo"') && chunk.includes(escapeHtml(user.name)));
+    const userId = picker && /name="userId" value="([^"]+)"/.exec(picker)?.[1];
+    if (!userId) throw new Error(`No demo login button for ${user.name} on /logg-inn`);
+    form.set("intent", "demo");
+    form.set("userId", userId);
+  } else {
+    form.set("intent", "password");
+    form.set("email", user.email);
+    form.set("password", DEMO_PASSWORD);
+  }
+  const posted = await fetch(`${base}/logg-inn`, {
+    method: "POST",
+    headers: { cookie: cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
+    body: form,
+    redirect: "manual",
+  });
+  keep(posted);
+  expect(posted.status, `login as ${user.email}: ${await posted.text()}`).toBe(302);
+  if (!jar.has(SESSION_COOKIE)) throw new Error(`No session cookie for ${user.email}`);
+  await context.addCookies(
+    [...set].map(([name, cookie]) => ({
+      name,
+      value: cookie.value,
+      url: base,
+      httpOnly: cookie.httpOnly,
+      sameSite: "Lax" as const,
+      ...(cookie.expires === undefined ? {} : { expires: cookie.expires }),
+    })),
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#x27;");
 }
 
 /**

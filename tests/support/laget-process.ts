@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,19 +17,34 @@ export interface LagetServer {
   stop(): Promise<void>;
 }
 
+/** A fresh temporary copy of a (seeded, stopped) data folder: the database and its secrets. */
+export function copyDataDir(source: string, prefix = "laget-e2e-"): string {
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(source, dataDir, { recursive: true });
+  return dataDir;
+}
+
 /**
- * Runs `node bin/laget.js serve` on a free port with a fresh temporary DATA_DIR, on PGlite or
- * (with `databaseUrl`) on PostgreSQL with demo data seeded, and waits for its "kjører på" line.
- * The UI build is `build/` unless LAGET_BUILD_DIR says otherwise.
+ * Runs `node bin/laget.js serve` on a free port with a fresh temporary DATA_DIR (empty, or a copy
+ * of `dataDirFrom`), on PGlite or (with `databaseUrl`) on PostgreSQL with demo data seeded, and
+ * waits for its "kjører på" line. The UI build is `build/` unless LAGET_BUILD_DIR says otherwise.
+ * `dataDir` runs it on that folder instead, which is then kept when the server stops.
  */
 export async function spawnLaget(
   options: {
     databaseUrl?: string;
+    /** A data folder of a stopped Laget (the seeded one of the e2e global setup) to copy. */
+    dataDirFrom?: string;
+    dataDir?: string;
     env?: Record<string, string>;
     onStopped?: () => Promise<void>;
   } = {},
 ): Promise<LagetServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "laget-e2e-"));
+  const dataDir =
+    options.dataDir ??
+    (options.dataDirFrom
+      ? copyDataDir(options.dataDirFrom)
+      : mkdtempSync(path.join(tmpdir(), "laget-e2e-")));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -71,7 +86,7 @@ export async function spawnLaget(
     stopping ??= (async () => {
       await stopChild(child, exited);
       process.removeListener("exit", killOnExit);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
       await options.onStopped?.();
     })();
     return stopping;
