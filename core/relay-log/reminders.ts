@@ -48,12 +48,7 @@ import { AppError } from "../errors.ts";
 import { addDays, osloDate } from "../platform/dates.ts";
 import { HANDOVER_INBOX_PATH } from "./open-rules.ts";
 import { implementationReminderKinds, reminderKinds, type ReminderKind } from "./reminder-kinds.ts";
-import {
-  loadLogContext,
-  youthConsentAgeOf,
-  type LogContext,
-  type Staff,
-} from "./access.ts";
+import { loadLogContext, youthConsentAgeOf, type LogContext, type Staff } from "./access.ts";
 import { consentRequirement, type GuardianFacts } from "./consent-rules.ts";
 import { mailFamilyNotifications } from "./family-notify.ts";
 
