@@ -8,7 +8,7 @@
  *     against the statements of viewIndicators() (the page's loader) replayed bare: ratio = page
  *     p50 / SQL p50 (the session and root loader's few statements are left out of the SQL side,
  *     so the ratio leans high);
- *   - «report generation time» through reportGenerationHook, once the reports area sets it.
+ *   - a half-yearly report's generation (buildReportContent: every section of the report).
  *
  * The relay log generator has no worry notes, feedback, network meetings or training; addEvaluationData()
  * adds them set-based (idempotent, marked by a row count) to the bench database, and gives the
@@ -24,11 +24,12 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { hashPassword } from "../core/auth/passwords.ts";
 import { computeIndicators, viewIndicators } from "../core/evaluation/indicators.ts";
+import { buildReportContent } from "../core/evaluation/report-content.ts";
 import { previousHalfYear } from "../core/evaluation/indicator-rules.ts";
 import { loadStaffActor } from "../core/auth/sessions.ts";
 import type { Actor } from "../core/access/actor.ts";
 import { osloDate } from "../core/platform/dates.ts";
-import { openPglite, openPostgres, type Database, type Tx } from "../db/client.ts";
+import { openPglite, openPostgres, type Database } from "../db/client.ts";
 import {
   BENCH_DATA_ENCRYPTION_KEY,
   BENCH_PASSWORD,
@@ -47,23 +48,6 @@ const sizes = (process.env.BENCH_EVALUATION_SIZES ?? "1000,100000")
 const runPglite = (process.env.BENCH_EVALUATION_PGLITE ?? "true") !== "false";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const COORDINATOR_EMAIL = "ansatt2@k9001.bench.example";
-
-/**
- * «Report generation time» (issue 7): the reports area (core/evaluation/reports.ts) builds the
- * report; the lead sets this to its generation function, e.g.
- *   reportGenerationHook = (tx, tenantId, period) => buildReportContent(tx, tenantId, period);
- * While it is null the bench prints "not wired" for that row.
- * TODO(lead): wire H4's report generation here.
- */
-export type ReportGenerationHook = (
-  tx: Tx,
-  tenantId: string,
-  period: { from: string; to: string },
-) => Promise<unknown>;
-export let reportGenerationHook: ReportGenerationHook | null = null;
-export function setReportGenerationHook(hook: ReportGenerationHook | null): void {
-  reportGenerationHook = hook;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Extra data the indicators read
@@ -257,11 +241,11 @@ async function measureTarget(input: {
           today,
         }),
     };
-    const hook = reportGenerationHook;
-    if (hook) {
-      calls["report generation"] = () =>
-        database.tenant(tenantId, (tx) => hook(tx, tenantId, period));
-    }
+    // A half-yearly report's whole content (every section), as the report page and PDF build it.
+    calls["report generation (buildReportContent)"] = () =>
+      database.tenant(tenantId, (tx) =>
+        buildReportContent(tx, tenantId, { kind: "half_year", ...period, surveyIds: [], today }),
+      );
     for (const [name, call] of Object.entries(calls)) {
       const statements = await captureStatements(input.database, call);
       const timing = await repeat(call);
@@ -298,17 +282,6 @@ async function measureTarget(input: {
     }
   } finally {
     await raw.close();
-  }
-  if (!reportGenerationHook) {
-    rows.push({
-      database: input.database,
-      logs: input.logs,
-      what: "report generation (not wired)",
-      p50: Number.NaN,
-      p95: Number.NaN,
-      sqlP50: null,
-      statements: null,
-    });
   }
   // 3. The page over HTTP.
   const server = await startLaget(input.env);
