@@ -9,8 +9,11 @@ import {
   percentIndicator,
   periodFromQuery,
   previousHalfYear,
+  protectIndicatorGroups,
   suppressCounts,
   valueIndicator,
+  type IndicatorGroup,
+  type IndicatorKey,
 } from "./indicator-rules.ts";
 
 const shown = (value: number) => ({ suppressed: false, value });
@@ -175,5 +178,72 @@ describe("periods", () => {
       from: "2025-07-01",
       to: "2025-12-31",
     });
+  });
+});
+
+describe("protectIndicatorGroups: no hidden unit can be worked out from the others", () => {
+  // Units with the share of closed logs with goals reached: `closed` cases behind each figure.
+  function units(closed: Record<string, [number, string]>): {
+    groups: IndicatorGroup[];
+    sizes: Map<string, Map<IndicatorKey, number>>;
+  } {
+    const groups = Object.entries(closed).map(([id, [n, serviceType]]) => ({
+      kind: "unit" as const,
+      id,
+      name: id,
+      serviceType,
+      indicators: [percentIndicator("closed_goals_reached", Math.min(n, 2), n)],
+    }));
+    const sizes = new Map(
+      Object.entries(closed).map(([id, [n]]) => [
+        id,
+        new Map<IndicatorKey, number>([["closed_goals_reached", n]]),
+      ]),
+    );
+    return { groups, sizes };
+  }
+  const valueOf = (groups: IndicatorGroup[], id: string) =>
+    groups.find((group) => group.id === id)!.indicators[0]!;
+
+  it("hides the smallest shown unit too when one unit alone is hidden (4 | 5 | 9)", () => {
+    const { groups, sizes } = units({ a: [4, "skole"], b: [5, "skole"], c: [9, "skole"] });
+    protectIndicatorGroups(groups, sizes);
+    expect(valueOf(groups, "a").value).toEqual(hidden);
+    // 5 − 2 of 5 would otherwise give a's 4 away as the total minus b and c.
+    expect(valueOf(groups, "b")).toMatchObject({ value: hidden, n: null });
+    expect(valueOf(groups, "c").value).toEqual(shown(22.2));
+  });
+
+  it("leaves every figure when two hidden units hold five together (4 | 1 | 5)", () => {
+    const { groups, sizes } = units({ a: [4, "skole"], b: [1, "skole"], c: [5, "skole"] });
+    protectIndicatorGroups(groups, sizes);
+    expect(valueOf(groups, "a").value).toEqual(hidden);
+    expect(valueOf(groups, "b").value).toEqual(hidden);
+    expect(valueOf(groups, "c")).toMatchObject({ value: shown(40), n: 5 });
+  });
+
+  it("protects units within their service type, whose figure is shown too", () => {
+    const { groups, sizes } = units({
+      a: [4, "skole"],
+      b: [6, "skole"],
+      c: [3, "barnehage"],
+      d: [9, "barnehage"],
+    });
+    protectIndicatorGroups(groups, sizes, (group) => group.serviceType);
+    // Across the municipality a (4) and c (3) cover each other, but each is alone in its service
+    // type: b and d are hidden as well.
+    expect(groups.map((group) => group.indicators[0]!.value.suppressed)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it("shows every unit with five or more when none is hidden", () => {
+    const { groups, sizes } = units({ a: [5, "skole"], b: [7, "skole"] });
+    protectIndicatorGroups(groups, sizes, (group) => group.serviceType);
+    expect(valueOf(groups, "a").value).toEqual(shown(40));
+    expect(valueOf(groups, "b").value).toEqual(shown(28.6));
   });
 });

@@ -1,5 +1,10 @@
 import { addDays, isIsoDate } from "../platform/dates.ts";
-import { MIN_GROUP_SIZE, suppressBelowMinimum, type Suppressible } from "./suppression.ts";
+import {
+  MIN_GROUP_SIZE,
+  protectBreakdown,
+  suppressBelowMinimum,
+  type Suppressible,
+} from "./suppression.ts";
 
 /**
  * The indicators of effect (issue 7): their types and the pure rules behind them (periods,
@@ -411,4 +416,44 @@ export function adoptionIndicators(statuses: AdoptionStatus[]): Indicator[] {
 
 export function findIndicator(group: IndicatorGroup, key: IndicatorKey): Indicator | undefined {
   return group.indicators.find((indicator) => indicator.key === key);
+}
+
+/**
+ * Hides, indicator by indicator, what a breakdown would give away by subtraction: the
+ * municipality's figure is shown, so one hidden unit (or service type) could be worked out as
+ * the total minus the others. `protectBreakdown` (the survey results' rule) hides further groups
+ * until the hidden ones are at least two and hold at least MIN_GROUP_SIZE cases together; units
+ * are also protected within each service type, whose figure is shown too. Always run over every
+ * group of the municipality, never only those in a reader's scope, so that no two scopes can be
+ * set side by side to undo it.
+ */
+export function protectIndicatorGroups(
+  groups: IndicatorGroup[],
+  sizes: Map<string, Map<IndicatorKey, number>>,
+  partitionOf?: (group: IndicatorGroup) => string | null,
+): void {
+  const keys = new Set(groups.flatMap((group) => group.indicators.map((i) => i.key)));
+  for (const key of keys) {
+    const sizeOf = (group: IndicatorGroup) => sizes.get(group.id ?? "")?.get(key) ?? 0;
+    const all = new Map(groups.map((group) => [group.id ?? "", sizeOf(group)]));
+    const partitions = new Map<string, Map<string, number>>();
+    if (partitionOf) {
+      for (const group of groups) {
+        const partition = partitionOf(group);
+        if (partition === null) continue;
+        const members = partitions.get(partition) ?? new Map<string, number>();
+        members.set(group.id ?? "", sizeOf(group));
+        partitions.set(partition, members);
+      }
+    }
+    const hidden = protectBreakdown(all, { partitions: [...partitions.values()] });
+    for (const group of groups) {
+      if (!hidden.has(group.id ?? "")) continue;
+      group.indicators = group.indicators.map((indicator) =>
+        indicator.key === key
+          ? { key, value: { suppressed: true }, n: null, unit: indicator.unit }
+          : indicator,
+      );
+    }
+  }
 }

@@ -15,12 +15,14 @@ import {
   lastHalfYears,
   openLogIndicators,
   percentIndicator,
+  protectIndicatorGroups,
   valueIndicator,
   WORRY_DEADLINE_DAYS,
   type AdoptionStatus,
   type AdoptionUnit,
   type Indicator,
   type IndicatorGroup,
+  type IndicatorKey,
   type IndicatorScope,
   type IndicatorSeries,
   type IndicatorSet,
@@ -381,6 +383,35 @@ function groupIndicators(
   return indicators;
 }
 
+/**
+ * The number of cases behind each indicator of one group, before suppression: what
+ * `protectIndicatorGroups` weighs. Mirrors the n that groupIndicators gives each indicator.
+ */
+function groupSizes(
+  pick: <T>(grouped: Grouped<T>) => T | undefined,
+  figures: Figures,
+): Map<IndicatorKey, number> {
+  const open = pick(figures.open) ?? emptyLevels;
+  const worry = num(pick(figures.worry)?.n);
+  const goals = num(pick(figures.goals)?.n);
+  return new Map<IndicatorKey, number>([
+    ["open_logs_total", num(open.l0) + num(open.l1) + num(open.l2) + num(open.l3)],
+    ["open_logs_level_0", num(open.l0)],
+    ["open_logs_level_1", num(open.l1)],
+    ["open_logs_level_2", num(open.l2)],
+    ["open_logs_level_3", num(open.l3)],
+    ["worry_decision_median_days", worry],
+    ["worry_decided_within_deadline", worry],
+    ["evaluations_on_time", num((pick(figures.evaluations) ?? emptyShare).n)],
+    ["goal_score_first", goals],
+    ["goal_score_latest", goals],
+    ["goal_score_change", goals],
+    ["closed_goals_reached", num((pick(figures.closed) ?? emptyShare).n)],
+    ["transitions_carried_on", num((pick(figures.transitions) ?? emptyShare).n)],
+    ["training_coverage", num((pick(figures.training) ?? emptyShare).n)],
+  ]);
+}
+
 async function readFigures(
   tx: Tx,
   tenantId: string,
@@ -460,10 +491,11 @@ export async function computeIndicators(
       feedback: figures.feedback,
     }),
   };
-  const types = wanted
-    ? []
-    : [...new Set(inScope.map((unit) => unit.service_type))].sort((a, b) => a.localeCompare(b));
-  const byServiceType: IndicatorGroup[] = types.map((type) => ({
+  // Every unit and service type is computed and protected, then narrowed to the scope.
+  const allTypes = [...new Set(figures.units.map((unit) => unit.service_type))].sort((a, b) =>
+    a.localeCompare(b),
+  );
+  const allByServiceType: IndicatorGroup[] = allTypes.map((type) => ({
     kind: "service_type",
     id: type,
     name: type,
@@ -472,13 +504,30 @@ export async function computeIndicators(
       adoption: adoptionUnits.filter((unit) => unit.serviceType === type).map((u) => u.status),
     }),
   }));
-  const byUnit: IndicatorGroup[] = inScope.map((unit) => ({
+  const allByUnit: IndicatorGroup[] = figures.units.map((unit) => ({
     kind: "unit",
     id: unit.id,
     name: unit.name,
     serviceType: unit.service_type,
     indicators: groupIndicators((g) => g.units.get(unit.id), figures, {}),
   }));
+  protectIndicatorGroups(
+    allByServiceType,
+    new Map(allTypes.map((type) => [type, groupSizes((g) => g.types.get(type), figures)])),
+  );
+  protectIndicatorGroups(
+    allByUnit,
+    new Map(
+      figures.units.map((unit) => [unit.id, groupSizes((g) => g.units.get(unit.id), figures)]),
+    ),
+    (group) => group.serviceType,
+  );
+  const inScopeIds = new Set(inScope.map((unit) => unit.id));
+  const inScopeTypes = new Set(inScope.map((unit) => unit.service_type));
+  const byServiceType = wanted
+    ? []
+    : allByServiceType.filter((group) => inScopeTypes.has(group.id ?? ""));
+  const byUnit = allByUnit.filter((group) => inScopeIds.has(group.id ?? ""));
   const scopeIds = new Set(inScope.map((unit) => unit.id));
   return {
     from: scope.from,

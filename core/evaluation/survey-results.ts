@@ -22,12 +22,16 @@ import {
   mean,
   numberFigures,
   orderFreeText,
-  protectBreakdown,
   type LikertFigures,
   type NumberFigures,
   type OptionCount,
 } from "./survey-statistics.ts";
-import { isShown, suppressBelowMinimum, type Suppressible } from "./suppression.ts";
+import {
+  isShown,
+  protectBreakdown,
+  suppressBelowMinimum,
+  type Suppressible,
+} from "./suppression.ts";
 
 /**
  * Survey results (issue 7): what one survey's anonymous answers add up to, per question, per

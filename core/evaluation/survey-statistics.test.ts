@@ -8,9 +8,9 @@ import {
   numberFigures,
   orderFreeText,
   percent,
-  protectBreakdown,
   roundTo,
 } from "./survey-statistics.ts";
+import { protectBreakdown } from "./suppression.ts";
 
 const sizes = (entries: Record<string, number>) => new Map(Object.entries(entries));
 const sorted = (set: Set<string>) => [...set].sort();
