@@ -242,7 +242,7 @@ async function measureTarget(input: {
         }),
     };
     // A half-yearly report's whole content (every section), as the report page and PDF build it.
-    calls["report generation (buildReportContent)"] = () =>
+    calls["report generation"] = () =>
       database.tenant(tenantId, (tx) =>
         buildReportContent(tx, tenantId, { kind: "half_year", ...period, surveyIds: [], today }),
       );
