@@ -215,4 +215,41 @@ describe("surveys in the browser", () => {
       .first()
       .waitFor();
   }, 180_000);
+
+  it("a link survey in plain language is answered without logging in, keeping what was typed on an error", async () => {
+    const { page: coordinator } = await session();
+    await loginAs(coordinator, COORDINATOR);
+    await visit(coordinator, "/evaluering/undersokelser/ny");
+    const title = uniqueName("Brukerundersøkelse");
+    await coordinator
+      .getByRole("radio", {
+        name: new RegExp(`^${t.templates.user.name.replace(/[()?]/g, "\\$&")}`),
+      })
+      .check();
+    await coordinator.getByRole("main").getByLabel(t.create.titleLabel).fill(title);
+    await coordinator.getByRole("button", { name: t.create.submit }).click();
+    await coordinator.getByRole("heading", { name: title, level: 1 }).waitFor();
+    // A link survey needs no recipients: it opens at once and shows its public address.
+    await coordinator.getByRole("button", { name: t.builder.open }).click();
+    const link = (await coordinator.locator("code.survey-link").textContent())!.trim();
+    await checkA11y(coordinator);
+    const linkPath = new URL(link).pathname;
+    expect(linkPath).toMatch(/^\/undersokelse\/[A-Za-z0-9_-]{20,}$/);
+
+    // Someone with the link, not logged in.
+    const { page: visitor } = await session();
+    await visit(visitor, linkPath);
+    await expectPage(visitor, { path: linkPath, heading: title });
+    const good = "De hørte på meg.";
+    await visitor.getByRole("main").getByLabel("Hva var bra?").fill(good);
+    await visitor.getByRole("button", { name: t.answer.submit }).click();
+    // «Hvem svarer?» is required: the error names it, and the typed text is still there.
+    await visitor.getByRole("link", { name: t.errors.answerChoose }).first().waitFor();
+    await checkA11y(visitor);
+    expect(await visitor.getByRole("main").getByLabel("Hva var bra?").inputValue()).toBe(good);
+    await visitor.getByRole("radio", { name: "Jeg er forelder eller foresatt" }).check();
+    await answerAll(visitor);
+    await visitor.getByRole("button", { name: t.answer.submit }).click();
+    await expectPage(visitor, { path: `${linkPath}?takk=1`, heading: t.answer.thanksTitle });
+  }, 120_000);
 });
