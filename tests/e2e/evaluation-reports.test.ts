@@ -91,6 +91,17 @@ describe("leadership reports in the browser", () => {
     await main.getByRole("heading", { level: 2, name: r.sections.indicators }).waitFor();
     await main.getByText("Opplæringen fortsetter.").waitFor();
 
+    // The draft's edit page, and back with a changed summary.
+    await main.getByRole("link", { name: r.view.edit }).click();
+    await expectPage(page, {
+      path: `${reportPath}/endre`,
+      heading: `${r.form.editTitle}: ${title}`,
+    });
+    await main.getByLabel(r.form.summary).fill("Opplæringen fortsetter i alle enheter.");
+    await main.getByRole("button", { name: r.form.save }).click();
+    await page.getByText(r.notices.saved).waitFor();
+    await main.getByText("Opplæringen fortsetter i alle enheter.").waitFor();
+
     await main.getByRole("link", { name: r.view.publishButton }).click();
     await main.getByText(r.view.publishConfirm.replace("{{title}}", title)).waitFor();
     await checkA11y(page);
@@ -110,7 +121,7 @@ describe("leadership reports in the browser", () => {
     await visit(reader, "/evaluering/rapporter");
     await reader.getByRole("link", { name: title }).click();
     await expectPage(reader, { path: reportPath, heading: title });
-    await reader.getByRole("main").getByText("Opplæringen fortsetter.").waitFor();
+    await reader.getByRole("main").getByText("Opplæringen fortsetter i alle enheter.").waitFor();
     await expect(reader.getByRole("link", { name: r.view.edit }).count()).resolves.toBe(0);
     // The hub's revision report link: the revision reports only, no "new" button for readers.
     await visit(reader, "/evaluering");
