@@ -102,6 +102,11 @@ const navItems: NavItem[] = [
     labelKey: "implementation.common.navLabel",
     permission: "implementation.view",
   },
+  {
+    to: "/organisering",
+    labelKey: "organisation.common.navLabel",
+    permission: "implementation.view",
+  },
   { to: "/opplaering", labelKey: "implementation.training.navLabel", permission: "competence.use" },
   { to: "/evaluering", labelKey: "evaluation.common.navLabel", permission: "reports.view" },
   { to: "/undersokelser", labelKey: "evaluation.surveys.navLabel", permission: "survey.answer" },

@@ -189,5 +189,12 @@ export default [
     "evaluering/usynlige-barn/forekomst",
     "routes/evaluation.invisible-children.prevalence.tsx",
   ),
+  // The municipality's organisation of the model (issue 8). Each area adds its routes inside its
+  // own block, static segments before parameters.
+  // (organisation hub and project groups: add here)
+  // (organisation collaboration arenas: add here)
+  // (organisation anchoring: add here)
+  // (organisation grants and budget: add here)
+  // (organisation printed material: add here)
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -211,6 +211,7 @@ export async function seedDemo(
     // (evaluation demo data: surveys and answers, then population and rates; add here)
     await seedDemoEvaluationSurveys(tx, { tenantId, unitIdByName });
     await seedDemoEvaluationPopulation(tx, { tenantId });
+    // (organisation demo data: groups, arenas, anchoring, grants; add here)
   });
   return true;
 }

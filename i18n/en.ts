@@ -1,5 +1,6 @@
 import { familyEn } from "./family/index.ts";
 import { evaluationEn } from "./evaluation/index.ts";
+import { organisationEn } from "./organisation/index.ts";
 import { implementationEn } from "./implementation/index.ts";
 import { relayLogEn } from "./relay-log/index.ts";
 import type { Messages } from "./nb.ts";
@@ -734,6 +735,7 @@ export const en: Messages = {
   family: familyEn,
   implementation: implementationEn,
   evaluation: evaluationEn,
+  organisation: organisationEn,
   worry: {
     navLabel: "My worries",
     title: "I am worried about a child",

@@ -1,6 +1,7 @@
 import type { Widen } from "./widen.ts";
 import { familyNb } from "./family/index.ts";
 import { evaluationNb } from "./evaluation/index.ts";
+import { organisationNb } from "./organisation/index.ts";
 import { implementationNb } from "./implementation/index.ts";
 import { relayLogNb } from "./relay-log/index.ts";
 /** The message catalog, Norwegian bokmål: the source every other language must match key for key. */
@@ -733,6 +734,7 @@ export const nb = {
   family: familyNb,
   implementation: implementationNb,
   evaluation: evaluationNb,
+  organisation: organisationNb,
   worry: {
     navLabel: "Mine bekymringer",
     title: "Jeg er bekymret for et barn",

@@ -1,5 +1,6 @@
 import { familyNn } from "./family/index.ts";
 import { evaluationNn } from "./evaluation/index.ts";
+import { organisationNn } from "./organisation/index.ts";
 import { implementationNn } from "./implementation/index.ts";
 import { relayLogNn } from "./relay-log/index.ts";
 import type { Messages } from "./nb.ts";
@@ -733,6 +734,7 @@ export const nn: Messages = {
   family: familyNn,
   implementation: implementationNn,
   evaluation: evaluationNn,
+  organisation: organisationNn,
   worry: {
     navLabel: "Mine uronotat",
     title: "Eg er uroa for eit barn",

@@ -90,6 +90,7 @@ export function platformJobs(database: Database, config: Config, mailer?: Remind
       everyMs: 60 * 60_000,
       run: () => runSurveyReminders({ database }),
     },
+    // (organisation jobs: add here)
   ];
 }
 

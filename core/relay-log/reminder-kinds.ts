@@ -32,6 +32,9 @@ export const reminderKinds = [
   // have not (core/evaluation); about staff work, never about a child.
   "survey_invitation",
   "survey_reminder",
+  // The organisation module (issue 8): the grant's contact person (or the coordinators) is
+  // reminded that a report to the grant giver is due (core/organisation).
+  "grant_report_due",
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
@@ -43,4 +46,5 @@ export const implementationReminderKinds: ReadonlySet<ReminderKind> = new Set([
   "network_meeting",
   "survey_invitation",
   "survey_reminder",
+  "grant_report_due",
 ]);

@@ -50,6 +50,7 @@ export const nb = {
       network_meeting: "Møte i BTS-nettverket {{date}}",
       survey_invitation: "Du er invitert til å svare på en anonym undersøkelse (sendt {{date}})",
       survey_reminder: "Påminnelse: du har ikke svart på undersøkelsen ennå ({{date}})",
+      grant_report_due: "Rapport til tilskuddsgiver skal leveres {{date}}",
     },
     about: {
       log: "Stafettloggen for {{name}}",
@@ -313,6 +314,7 @@ export const nn: Widen<typeof nb> = {
       network_meeting: "Møte i BTS-nettverket {{date}}",
       survey_invitation: "Du er invitert til å svare på ei anonym undersøking (sendt {{date}})",
       survey_reminder: "Påminning: du har ikkje svart på undersøkinga enno ({{date}})",
+      grant_report_due: "Rapport til tilskotsgjevar skal leverast {{date}}",
     },
     about: {
       log: "Stafettloggen for {{name}}",
@@ -578,6 +580,7 @@ export const en: Widen<typeof nb> = {
       network_meeting: "BTS network meeting {{date}}",
       survey_invitation: "You are invited to answer an anonymous survey (sent {{date}})",
       survey_reminder: "Reminder: you have not answered the survey yet ({{date}})",
+      grant_report_due: "Report to the grant giver due {{date}}",
     },
     about: {
       log: "The relay log for {{name}}",
