@@ -160,5 +160,12 @@ export const auditEventType = z.enum([
   "evaluation.population_imported",
   "evaluation.population_deleted",
   "evaluation.prevalence_saved",
+  // The organisation module (issue 8, core/organisation): no child's data. Each area adds its
+  // events under its own marker.
+  // (organisation groups: add here)
+  // (organisation arenas: add here)
+  // (organisation anchoring: add here)
+  // (organisation grants: add here)
+  // (organisation printed material: add here)
 ]);
 export type AuditEventType = z.infer<typeof auditEventType>;
