@@ -59,4 +59,34 @@ describe.each(databaseKinds)("row-level security on %s", (kind) => {
     });
     expect(rows).toHaveLength(0);
   });
+
+  it("has row-level security and the tenant policy on every table with a tenant_id the app reads", async () => {
+    // A new module's table without RLS would leak across municipalities silently; this is the
+    // guard that the hand-written migration was not forgotten.
+    const result = await database.system((tx) =>
+      tx.execute(`
+        select c.relname as "table",
+               c.relrowsecurity as "rls",
+               exists (select 1 from pg_policies p
+                        where p.schemaname = 'public' and p.tablename = c.relname
+                          and p.policyname = 'tenant_isolation') as "policy",
+               has_table_privilege('laget_app', c.oid, 'SELECT') as "appReads"
+          from pg_class c
+          join pg_namespace n on n.oid = c.relnamespace
+          join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+         where n.nspname = 'public' and c.relkind = 'r'
+         order by 1`),
+    );
+    const rows = (
+      result as unknown as {
+        rows: { table: string; rls: boolean; policy: boolean; appReads: boolean }[];
+      }
+    ).rows;
+    expect(rows.map((row) => row.table)).toContain("grant_expenses");
+    // A table the app role cannot read at all (the audit sealing queue) needs no policy.
+    const unprotected = rows
+      .filter((row) => row.appReads && (!row.rls || !row.policy))
+      .map((row) => row.table);
+    expect(unprotected).toEqual([]);
+  });
 });
