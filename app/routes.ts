@@ -192,9 +192,75 @@ export default [
   // The municipality's organisation of the model (issue 8). Each area adds its routes inside its
   // own block, static segments before parameters.
   // (organisation hub and project groups: add here)
+  route("organisering", "routes/organisation.tsx"),
+  route("organisering/vedtak", "routes/organisation.decisions.tsx"),
+  route("organisering/grupper", "routes/organisation.groups.tsx"),
+  route("organisering/grupper/ny", "routes/organisation.groups.form.tsx", {
+    id: "organisation-groups-new",
+  }),
+  route("organisering/grupper/:groupId", "routes/organisation.groups.group.tsx"),
+  route("organisering/grupper/:groupId/endre", "routes/organisation.groups.form.tsx", {
+    id: "organisation-groups-edit",
+  }),
+  route(
+    "organisering/grupper/:groupId/vedtak/:decisionId",
+    "routes/organisation.groups.decision.tsx",
+  ),
   // (organisation collaboration arenas: add here)
+  route("organisering/arenaer", "routes/organisation.arenas.tsx"),
+  route("organisering/arenaer/ny", "routes/organisation.arenas.form.tsx", {
+    id: "organisation-arenas-new",
+  }),
+  route("organisering/arenaer/gjennomgang", "routes/organisation.arenas.reviews.tsx"),
+  route("organisering/arenaer/overlapp", "routes/organisation.arenas.overlaps.tsx"),
+  route("organisering/arenaer/:arenaId", "routes/organisation.arenas.arena.tsx"),
+  route("organisering/arenaer/:arenaId/endre", "routes/organisation.arenas.form.tsx", {
+    id: "organisation-arenas-edit",
+  }),
+  route("organisering/arenaer/:arenaId/gjennomgang", "routes/organisation.arenas.review.tsx"),
   // (organisation anchoring: add here)
+  route("organisering/forankring", "routes/organisation.anchoring.tsx"),
+  route("organisering/forankring/ny", "routes/organisation.anchoring.new.tsx"),
+  route("organisering/forankring/tidslinje", "routes/organisation.anchoring.timeline.tsx"),
+  route("organisering/forankring/:activityId", "routes/organisation.anchoring.edit.tsx"),
   // (organisation grants and budget: add here)
+  route("organisering/tilskudd", "routes/organisation.grants.tsx"),
+  route("organisering/tilskudd/ny", "routes/organisation.grants.form.tsx", {
+    id: "organisation-grants-new",
+  }),
+  route("organisering/tilskudd/:grantId", "routes/organisation.grants.grant.tsx"),
+  route("organisering/tilskudd/:grantId/endre", "routes/organisation.grants.form.tsx", {
+    id: "organisation-grants-edit",
+  }),
+  route("organisering/tilskudd/:grantId/rapport", "routes/organisation.grants.report.tsx"),
+  route("organisering/tilskudd/:grantId/rapport.pdf", "routes/organisation.grants.report-pdf.ts"),
+  route("organisering/tilskudd/:grantId/budsjett/ny", "routes/organisation.grants.line-form.tsx", {
+    id: "organisation-grants-line-new",
+  }),
+  route("organisering/tilskudd/:grantId/budsjett/:lineId", "routes/organisation.grants.line.tsx"),
+  route(
+    "organisering/tilskudd/:grantId/budsjett/:lineId/endre",
+    "routes/organisation.grants.line-form.tsx",
+    { id: "organisation-grants-line-edit" },
+  ),
+  route("organisering/tilskudd/:grantId/frister/ny", "routes/organisation.grants.deadline.tsx", {
+    id: "organisation-grants-deadline-new",
+  }),
+  route(
+    "organisering/tilskudd/:grantId/frister/:deadlineId",
+    "routes/organisation.grants.deadline.tsx",
+    { id: "organisation-grants-deadline-edit" },
+  ),
   // (organisation printed material: add here)
+  route("organisering/trykksaker", "routes/organisation.printed.tsx"),
+  route("organisering/trykksaker/plakat-a3.pdf", "routes/organisation.printed-pdf.ts", {
+    id: "organisation-printed-poster",
+  }),
+  route("organisering/trykksaker/folder-ansatte.pdf", "routes/organisation.printed-pdf.ts", {
+    id: "organisation-printed-staff-leaflet",
+  }),
+  route("organisering/trykksaker/folder-foresatte.pdf", "routes/organisation.printed-pdf.ts", {
+    id: "organisation-printed-guardian-leaflet",
+  }),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

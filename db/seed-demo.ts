@@ -18,7 +18,11 @@ import { seedDemoEvaluationPopulation } from "./seed-demo-evaluation-population.
 import { seedDemoEvaluationSurveys } from "./seed-demo-evaluation-surveys.ts";
 import { seedDemoFamily } from "./seed-demo-family.ts";
 import { seedDemoImplementation } from "./seed-demo-implementation.ts";
+import { seedDemoOrganisationArenas } from "./seed-demo-organisation-arenas.ts";
+import { seedDemoOrganisationAnchoring } from "./seed-demo-organisation-anchoring.ts";
+import { seedDemoOrganisationGroups } from "./seed-demo-organisation-groups.ts";
 import { seedDemoRelayLogs } from "./seed-demo-relay-logs.ts";
+import { seedDemoOrganisationGrants } from "./seed-demo-organisation-grants.ts";
 
 /**
  * The fictional demo municipality. "Fjordvik" and kommunenummer 9999 belong to no real
@@ -212,6 +216,10 @@ export async function seedDemo(
     await seedDemoEvaluationSurveys(tx, { tenantId, unitIdByName });
     await seedDemoEvaluationPopulation(tx, { tenantId });
     // (organisation demo data: groups, arenas, anchoring, grants; add here)
+    await seedDemoOrganisationGroups(tx, { tenantId });
+    await seedDemoOrganisationArenas(tx, { tenantId, unitIdByName });
+    await seedDemoOrganisationGrants(tx, { tenantId });
+    await seedDemoOrganisationAnchoring(tx, { tenantId });
   });
   return true;
 }

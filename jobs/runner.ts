@@ -7,6 +7,7 @@ import { createRelayLogReminders } from "../core/relay-log/reminders.ts";
 import { createOnboardingReminders } from "../core/implementation/onboarding-reminders.ts";
 import { createNetworkMeetingReminders } from "../core/implementation/network-reminders.ts";
 import { runSurveyReminders } from "../core/evaluation/surveys-reminders.ts";
+import { createGrantReportReminders } from "../core/organisation/grants-reminders.ts";
 import type { Config } from "../core/platform/config.ts";
 import type { Database, DatabaseTarget } from "../db/client.ts";
 import { startPgBossJobs, type PgBossTuning } from "./pg-boss.ts";
@@ -91,6 +92,14 @@ export function platformJobs(database: Database, config: Config, mailer?: Remind
       run: () => runSurveyReminders({ database }),
     },
     // (organisation jobs: add here)
+    // Grants: each reporting deadline not submitted is reminded once, from its due date minus
+    // its reminder days: the grant's contact person, or else every coordinator («Varsler»).
+    // Hourly, so a restart never skips a day; remindedAt keeps it to one reminder.
+    {
+      name: "grant.reminders",
+      everyMs: 60 * 60_000,
+      run: () => createGrantReportReminders({ database }),
+    },
   ];
 }
 

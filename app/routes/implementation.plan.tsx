@@ -64,6 +64,13 @@ export default function ImplementationPlanPage() {
       notice={notice ? t(notice, { title: params.get("tittel") ?? "" }) : null}
     >
       <Paragraph>{t("implementation.plan.milestones.intro")}</Paragraph>
+      <Paragraph>
+        <DsLink asChild>
+          <Link to="/organisering/forankring/tidslinje">
+            {t("implementation.plan.milestones.anchoringLink")}
+          </Link>
+        </DsLink>
+      </Paragraph>
       {data.canManage ? (
         <div className="actions">
           <Button asChild>

@@ -163,9 +163,51 @@ export const auditEventType = z.enum([
   // The organisation module (issue 8, core/organisation): no child's data. Each area adds its
   // events under its own marker.
   // (organisation groups: add here)
+  "organisation.hub_viewed",
+  "organisation.groups_viewed",
+  "organisation.group_viewed",
+  "organisation.group_saved",
+  "organisation.group_deleted",
+  "organisation.member_added",
+  "organisation.member_changed",
+  "organisation.member_removed",
+  "organisation.meeting_saved",
+  "organisation.meeting_removed",
+  "organisation.decision_saved",
+  "organisation.decision_viewed",
+  "organisation.decision_deleted",
+  "organisation.decisions_viewed",
   // (organisation arenas: add here)
+  "arena.list_viewed",
+  "arena.viewed",
+  "arena.saved",
+  "arena.deleted",
+  "arena.review_saved",
+  "arena.reviews_viewed",
+  "arena.overlaps_viewed",
   // (organisation anchoring: add here)
+  "anchoring.log_viewed",
+  "anchoring.timeline_viewed",
+  "anchoring.activity_viewed",
+  "anchoring.activity_saved",
+  "anchoring.activity_deleted",
   // (organisation grants: add here)
+  "organisation.grants_listed",
+  "organisation.grant_viewed",
+  "organisation.grant_report_viewed",
+  "organisation.grant_saved",
+  "organisation.grant_deleted",
+  "organisation.grant_line_saved",
+  "organisation.grant_line_deleted",
+  "organisation.grant_expense_saved",
+  "organisation.grant_expense_deleted",
+  "organisation.grant_deadline_saved",
+  "organisation.grant_deadline_deleted",
+  "organisation.grant_reminder_sent",
   // (organisation printed material: add here)
+  // Printed material (core/organisation/printed.ts): the page read, and each PDF drawn with
+  // the published versions it printed.
+  "printed.viewed",
+  "printed.downloaded",
 ]);
 export type AuditEventType = z.infer<typeof auditEventType>;

@@ -41,6 +41,7 @@ export const nb = {
   milestones: {
     intro:
       "Milepælene i implementeringen av BTS-modellen: hva som skal skje, når, hvem som har ansvaret, og når det ble gjort.",
+    anchoringLink: "Se forankringen ved siden av planen",
     new: "Ny milepæl",
     newTitle: "Ny milepæl",
     editTitle: "Rediger milepæl",
@@ -397,6 +398,7 @@ export const nn: Widen<typeof nb> = {
   milestones: {
     intro:
       "Milepælane i implementeringa av BTS-modellen: kva som skal skje, når, kven som har ansvaret, og når det vart gjort.",
+    anchoringLink: "Sjå forankringa ved sida av planen",
     new: "Ny milepæl",
     newTitle: "Ny milepæl",
     editTitle: "Rediger milepæl",
@@ -753,6 +755,7 @@ export const en: Widen<typeof nb> = {
   milestones: {
     intro:
       "The milestones of implementing the BTS model: what happens, when, who is responsible, and when it was done.",
+    anchoringLink: "See the anchoring beside the plan",
     new: "New milestone",
     newTitle: "New milestone",
     editTitle: "Edit milestone",
