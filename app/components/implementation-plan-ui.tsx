@@ -139,13 +139,14 @@ export function periodText(
 
 /**
  * The delete step of an edit page, as on the admin pages: a link to `?bekreft=slett`, then a
- * warning with the question, the real delete button (intent=delete) and "Avbryt". Works
- * without JavaScript.
+ * warning with the question (and, as children, what goes with it), the real delete button
+ * (intent=delete) and "Avbryt". Works without JavaScript.
  */
 export function DeleteSection(props: {
   confirming: boolean;
   selfPath: string;
   texts: { heading: string; button: string; question: string; confirm: string };
+  children?: ReactNode;
 }) {
   const t = useT();
   return (
@@ -156,7 +157,8 @@ export function DeleteSection(props: {
       {props.confirming ? (
         <Alert data-color="warning">
           <Paragraph>{props.texts.question}</Paragraph>
-          <Form method="post" className="form__actions">
+          {props.children}
+          <Form method="post" action={props.selfPath} className="form__actions">
             <CsrfField />
             <Button type="submit" name="intent" value="delete" data-color="danger">
               {props.texts.confirm}
@@ -169,7 +171,7 @@ export function DeleteSection(props: {
       ) : (
         <div className="actions">
           <Button asChild variant="secondary" data-color="danger">
-            <Link to="?bekreft=slett#delete-heading">{props.texts.button}</Link>
+            <Link to={`${props.selfPath}?bekreft=slett#delete-heading`}>{props.texts.button}</Link>
           </Button>
         </div>
       )}

@@ -1,11 +1,10 @@
 import "./organisation-anchoring.css";
-import { Heading, Link as DsLink, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Tag } from "@digdir/designsystemet-react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
 import type { FollowUpState } from "../../core/organisation/anchoring-kinds.ts";
 import { useT } from "../lib/i18n.tsx";
-import { Notice } from "./forms.tsx";
+import { OrganisationPage } from "./organisation-page.tsx";
 import { formatDate } from "./worry-fields.tsx";
 
 /**
@@ -31,7 +30,7 @@ export function activityPath(id: string): string {
 
 const sections: AnchoringSection[] = ["log", "timeline"];
 
-/** One page of the area: <title>, the way back, the level-1 heading, the sub-navigation. */
+/** One page of the area, with its sub-navigation (log, timeline). */
 export function AnchoringLayout(props: {
   section: AnchoringSection;
   heading: string;
@@ -40,38 +39,22 @@ export function AnchoringLayout(props: {
 }) {
   const t = useT();
   return (
-    <div className="page anchoring-area">
-      <title>{`${props.heading} – ${t("organisation.common.title")} – ${t("app.name")}`}</title>
-      <Paragraph data-size="sm" className="anchoring-area__back">
-        <DsLink asChild>
-          <Link to={anchoringPaths.hub}>{t("organisation.anchoring.breadcrumb")}</Link>
-        </DsLink>
-      </Paragraph>
-      <Heading level={1} data-size="lg">
-        {props.heading}
-      </Heading>
-      <nav aria-label={t("organisation.anchoring.nav.label")} className="plan-nav">
-        <ul>
-          {sections.map((section) => (
-            <li key={section}>
-              <Link
-                to={anchoringPaths[section]}
-                aria-current={section === props.section ? "page" : undefined}
-              >
-                {t(`organisation.anchoring.nav.${section}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {props.notice ? <Notice>{props.notice}</Notice> : null}
+    <OrganisationPage
+      className="anchoring-area"
+      heading={props.heading}
+      nav={{
+        label: t("organisation.anchoring.nav.label"),
+        items: sections.map((section) => ({
+          to: anchoringPaths[section],
+          text: t(`organisation.anchoring.nav.${section}`),
+          current: section === props.section,
+        })),
+      }}
+      notice={props.notice}
+      help={{ to: anchoringPaths.guide, text: t("organisation.anchoring.help") }}
+    >
       {props.children}
-      <Paragraph data-size="sm" className="anchoring-area__help">
-        <DsLink asChild>
-          <Link to={anchoringPaths.guide}>{t("organisation.anchoring.help")}</Link>
-        </DsLink>
-      </Paragraph>
-    </div>
+    </OrganisationPage>
   );
 }
 

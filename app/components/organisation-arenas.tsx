@@ -1,5 +1,5 @@
 import "./organisation-arenas.css";
-import { Button, Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
+import { Button } from "@digdir/designsystemet-react";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { Form, Link } from "react-router";
@@ -24,12 +24,12 @@ import {
   targetGroupKey,
 } from "../../core/organisation/arena-kinds.ts";
 import { useT } from "../lib/i18n.tsx";
+import { OrganisationPage } from "./organisation-page.tsx";
 import type { ActionFailure } from "../lib/route-helpers.ts";
 import {
   CheckboxGroup,
   CsrfField,
   FormErrors,
-  Notice,
   RadioGroup,
   SelectField,
   TextField,
@@ -64,7 +64,7 @@ const sections: { key: Exclude<ArenaSection, null>; path: string }[] = [
   { key: "overlaps", path: ARENA_OVERLAPS_PATH },
 ];
 
-/** One page of the area: <title>, a back link, the level-1 heading, the sub-navigation, a notice. */
+/** One page of the area, with its sub-navigation (register, yearly review, overlaps). */
 export function ArenasLayout(props: {
   section: ArenaSection;
   heading: string;
@@ -74,40 +74,23 @@ export function ArenasLayout(props: {
 }) {
   const t = useT();
   return (
-    <div className="page arenas-area">
-      <title>{`${props.heading} – ${t("organisation.common.title")} – ${t("app.name")}`}</title>
-      {props.back ? (
-        <Paragraph data-size="sm">
-          <DsLink asChild>
-            <Link to={props.back.to}>{props.back.text}</Link>
-          </DsLink>
-        </Paragraph>
-      ) : null}
-      <Heading level={1} data-size="lg">
-        {props.heading}
-      </Heading>
-      <nav aria-label={t("organisation.arenas.nav.label")} className="arenas-nav">
-        <ul>
-          {sections.map((section) => (
-            <li key={section.key}>
-              <Link
-                to={section.path}
-                aria-current={section.key === props.section ? "page" : undefined}
-              >
-                {t(`organisation.arenas.nav.${section.key}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {props.notice ? <Notice>{props.notice}</Notice> : null}
+    <OrganisationPage
+      className="arenas-area"
+      heading={props.heading}
+      back={props.back}
+      nav={{
+        label: t("organisation.arenas.nav.label"),
+        items: sections.map((section) => ({
+          to: section.path,
+          text: t(`organisation.arenas.nav.${section.key}`),
+          current: section.key === props.section,
+        })),
+      }}
+      notice={props.notice}
+      help={{ to: ARENAS_GUIDE_PATH, text: t("organisation.arenas.help") }}
+    >
       {props.children}
-      <Paragraph data-size="sm" className="arenas-area__help">
-        <DsLink asChild>
-          <Link to={ARENAS_GUIDE_PATH}>{t("organisation.arenas.help")}</Link>
-        </DsLink>
-      </Paragraph>
-    </div>
+    </OrganisationPage>
   );
 }
 

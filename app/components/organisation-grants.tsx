@@ -1,14 +1,7 @@
 import "./organisation-grants.css";
-import {
-  Alert,
-  Button,
-  Heading,
-  Link as DsLink,
-  Paragraph,
-  Tag,
-} from "@digdir/designsystemet-react";
+import { Button, Tag } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
-import { Form, Link, useRouteLoaderData } from "react-router";
+import { Form, Link } from "react-router";
 import {
   budgetCategories,
   dateText,
@@ -26,18 +19,11 @@ import {
   type GrantStatus,
 } from "../../core/organisation/grants-rules.ts";
 import { formatOre, formatOreInput } from "../../core/organisation/money.ts";
+import { useLanguage } from "./implementation-units.tsx";
 import { useT } from "../lib/i18n.tsx";
+import { OrganisationPage } from "./organisation-page.tsx";
 import type { ActionFailure } from "../lib/route-helpers.ts";
-import type { RootData } from "../root.tsx";
-import {
-  CsrfField,
-  FormErrors,
-  Notice,
-  RadioGroup,
-  SelectField,
-  TextField,
-  valueOf,
-} from "./forms.tsx";
+import { CsrfField, FormErrors, RadioGroup, SelectField, TextField, valueOf } from "./forms.tsx";
 import { DateField, TextAreaField } from "./relay-log-plan-fields.tsx";
 
 /**
@@ -55,18 +41,13 @@ export const lineHref = (grantId: string, lineId: string) =>
 export const deadlineHref = (grantId: string, deadlineId: string) =>
   `${GRANTS_PATH}/${grantId}/frister/${deadlineId}`;
 
-/** The page's language, for amounts («262 470 kr», «NOK 262,470»). */
-export function useLanguage(): string {
-  return useRouteLoaderData<RootData>("root")?.language ?? "nb";
-}
-
 /** An amount as the page's language writes it. */
 export function useMoney(): (ore: number | null | undefined) => string {
   const language = useLanguage();
   return (ore) => (ore === null || ore === undefined ? "–" : formatOre(ore, language));
 }
 
-/** Title, back link, level-1 heading, a notice, the content and the help link. */
+/** One page of the area. */
 export function GrantsLayout(props: {
   heading: string;
   back?: { to: string; text: string };
@@ -75,28 +56,15 @@ export function GrantsLayout(props: {
 }) {
   const t = useT();
   return (
-    <div className="page grants-area">
-      <title>{`${props.heading} – ${t(`${G}.title`)} – ${t("app.name")}`}</title>
-      <Paragraph data-size="sm">
-        <DsLink asChild>
-          {props.back ? (
-            <Link to={props.back.to}>{props.back.text}</Link>
-          ) : (
-            <Link to="/organisering">{t(`${G}.backToHub`)}</Link>
-          )}
-        </DsLink>
-      </Paragraph>
-      <Heading level={1} data-size="lg">
-        {props.heading}
-      </Heading>
-      {props.notice ? <Notice>{props.notice}</Notice> : null}
+    <OrganisationPage
+      className="grants-area"
+      heading={props.heading}
+      back={props.back}
+      notice={props.notice}
+      help={{ to: GRANTS_GUIDE_PATH, text: t(`${G}.help`) }}
+    >
       {props.children}
-      <Paragraph data-size="sm">
-        <DsLink asChild>
-          <Link to={GRANTS_GUIDE_PATH}>{t(`${G}.help`)}</Link>
-        </DsLink>
-      </Paragraph>
-    </div>
+    </OrganisationPage>
   );
 }
 
@@ -456,47 +424,5 @@ export function DeadlineForm(props: {
         <FormButtons cancelTo={props.cancelTo} />
       </Form>
     </>
-  );
-}
-
-/**
- * The confirm step before removing something, as on the other areas' edit pages: a link to
- * `?bekreft=slett`, then a warning with the question (and what goes with it), the real button
- * (intent=delete) and «Avbryt». Works without JavaScript.
- */
-export function ConfirmDelete(props: {
-  confirming: boolean;
-  selfPath: string;
-  texts: { heading: string; button: string; question: string; confirm: string };
-  children?: ReactNode;
-}) {
-  const t = useT();
-  return (
-    <section aria-labelledby="delete-heading" className="grants-delete">
-      <Heading level={2} data-size="sm" id="delete-heading">
-        {props.texts.heading}
-      </Heading>
-      {props.confirming ? (
-        <Alert data-color="warning">
-          <Paragraph>{props.texts.question}</Paragraph>
-          {props.children}
-          <Form method="post" action={props.selfPath} className="form__actions">
-            <CsrfField />
-            <Button type="submit" name="intent" value="delete" data-color="danger">
-              {props.texts.confirm}
-            </Button>
-            <Button asChild variant="tertiary">
-              <Link to={props.selfPath}>{t(`${G}.cancel`)}</Link>
-            </Button>
-          </Form>
-        </Alert>
-      ) : (
-        <div className="actions">
-          <Button asChild variant="secondary" data-color="danger">
-            <Link to={`${props.selfPath}?bekreft=slett#delete-heading`}>{props.texts.button}</Link>
-          </Button>
-        </div>
-      )}
-    </section>
   );
 }

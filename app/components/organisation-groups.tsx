@@ -4,7 +4,6 @@ import {
   ErrorSummary,
   Field,
   Fieldset,
-  Heading,
   Input,
   Label,
   Link as DsLink,
@@ -30,8 +29,9 @@ import {
   MEMBER_ROLE_MAX,
 } from "../../core/organisation/groups-rules.ts";
 import { useT } from "../lib/i18n.tsx";
+import { OrganisationPage } from "./organisation-page.tsx";
 import type { ActionFailure } from "../lib/route-helpers.ts";
-import { CsrfField, Notice, SelectField, TextField, valueOf } from "./forms.tsx";
+import { CsrfField, SelectField, TextField, valueOf } from "./forms.tsx";
 import { DateField, TextAreaField } from "./relay-log-plan-fields.tsx";
 import { formatDate } from "./worry-fields.tsx";
 
@@ -43,38 +43,28 @@ import { formatDate } from "./worry-fields.tsx";
 
 export const GROUPS_PATH = "/organisering/grupper";
 export const DECISIONS_PATH = "/organisering/vedtak";
-export const HUB_PATH = "/organisering";
 export const GROUPS_GUIDE_PATH = "/veileder/rutine-prosjektorganisering";
 
 const G = "organisation.groups";
 
-/** One page: <title>, a back link, the level-1 heading, a notice, and the guide link. */
+/** One page of the area. */
 export function GroupsPage(props: {
   title: string;
-  back: { to: string; text: string };
+  back?: { to: string; text: string };
   notice?: string | null;
   children: ReactNode;
 }) {
   const t = useT();
   return (
-    <div className="page org-groups">
-      <title>{`${props.title} – ${t("organisation.common.title")} – ${t("app.name")}`}</title>
-      <Paragraph data-size="sm">
-        <DsLink asChild>
-          <Link to={props.back.to}>{props.back.text}</Link>
-        </DsLink>
-      </Paragraph>
-      <Heading level={1} data-size="lg">
-        {props.title}
-      </Heading>
-      {props.notice ? <Notice>{props.notice}</Notice> : null}
+    <OrganisationPage
+      className="org-groups"
+      heading={props.title}
+      back={props.back}
+      notice={props.notice}
+      help={{ to: GROUPS_GUIDE_PATH, text: t(`${G}.help`) }}
+    >
       {props.children}
-      <Paragraph data-size="sm" className="org-groups__help">
-        <DsLink asChild>
-          <Link to={GROUPS_GUIDE_PATH}>{t(`${G}.help`)}</Link>
-        </DsLink>
-      </Paragraph>
-    </div>
+    </OrganisationPage>
   );
 }
 

@@ -104,7 +104,6 @@ export default function ArenasPage() {
     <ArenasLayout
       section="register"
       heading={t("organisation.arenas.title")}
-      back={{ to: "/organisering", text: t("organisation.arenas.backToHub") }}
       notice={notice ? t(notice, { name: params.get("navn") ?? "" }) : null}
     >
       <Paragraph>{t("organisation.arenas.intro")}</Paragraph>

@@ -7,7 +7,6 @@ import {
   DecisionSubjectLink,
   GROUPS_PATH,
   GroupsPage,
-  HUB_PATH,
 } from "../components/organisation-groups.tsx";
 import { Pager } from "../components/pager.tsx";
 import { formatDate } from "../components/worry-fields.tsx";
@@ -51,7 +50,7 @@ export default function DecisionsLogPage() {
     `${DECISIONS_PATH}?${new URLSearchParams({ ...query, side: String(page) }).toString()}`;
   const filtered = Boolean(data.groupId || data.year);
   return (
-    <GroupsPage title={t(`${G}.log.title`)} back={{ to: HUB_PATH, text: t(`${G}.backToHub`) }}>
+    <GroupsPage title={t(`${G}.log.title`)}>
       <Paragraph>{t(`${G}.log.intro`)}</Paragraph>
       <section aria-labelledby="filter-heading" className="org-groups__section">
         <Heading level={2} data-size="xs" id="filter-heading">

@@ -7,7 +7,6 @@ import {
   updateDeadline,
 } from "../../core/organisation/grants-deadlines.ts";
 import {
-  ConfirmDelete,
   deadlineHref,
   DeadlineForm,
   DeadlineStateTag,
@@ -15,6 +14,7 @@ import {
   GrantsLayout,
   grantHref,
 } from "../components/organisation-grants.tsx";
+import { DeleteSection } from "../components/implementation-plan-ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import {
   formToObject,
@@ -93,7 +93,7 @@ export default function DeadlinePage() {
       )}
       <DeadlineForm failure={failure} stored={deadline} today={today} cancelTo={back.to} />
       {deadline ? (
-        <ConfirmDelete
+        <DeleteSection
           confirming={params.get("bekreft") === "slett"}
           selfPath={deadlineHref(grant.id, deadline.id)}
           texts={{

@@ -7,13 +7,13 @@ import {
   updateGrant,
 } from "../../core/organisation/grants.ts";
 import {
-  ConfirmDelete,
   G,
   GRANTS_PATH,
   GrantForm,
   GrantsLayout,
   grantHref,
 } from "../components/organisation-grants.tsx";
+import { DeleteSection } from "../components/implementation-plan-ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import {
   formToObject,
@@ -74,7 +74,7 @@ export default function GrantFormPage() {
     <GrantsLayout heading={heading} back={back}>
       <GrantForm failure={failure} stored={grant} contacts={contacts} cancelTo={back.to} />
       {grant ? (
-        <ConfirmDelete
+        <DeleteSection
           confirming={params.get("bekreft") === "slett"}
           selfPath={`${grantHref(grant.id)}/endre`}
           texts={{
@@ -85,7 +85,7 @@ export default function GrantFormPage() {
           }}
         >
           <Paragraph>{t(`${G}.delete.warning`, counts)}</Paragraph>
-        </ConfirmDelete>
+        </DeleteSection>
       ) : null}
     </GrantsLayout>
   );

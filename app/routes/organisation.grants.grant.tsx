@@ -20,9 +20,9 @@ import {
   grantNotice,
   lineHref,
   OverspentTag,
-  useLanguage,
   useMoney,
 } from "../components/organisation-grants.tsx";
+import { useLanguage } from "../components/implementation-units.tsx";
 import { useT } from "../lib/i18n.tsx";
 import {
   formToObject,

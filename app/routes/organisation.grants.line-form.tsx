@@ -8,7 +8,6 @@ import {
 } from "../../core/organisation/grants-budget.ts";
 import { dateText } from "../../core/organisation/grants-rules.ts";
 import {
-  ConfirmDelete,
   G,
   GrantsLayout,
   grantHref,
@@ -16,6 +15,7 @@ import {
   lineHref,
   useMoney,
 } from "../components/organisation-grants.tsx";
+import { DeleteSection } from "../components/implementation-plan-ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import {
   formToObject,
@@ -90,7 +90,7 @@ export default function LineFormPage() {
       <Paragraph>{grant.name}</Paragraph>
       <LineForm failure={failure} stored={line} cancelTo={back.to} />
       {line ? (
-        <ConfirmDelete
+        <DeleteSection
           confirming={params.get("bekreft") === "slett"}
           selfPath={`${lineHref(grant.id, line.id)}/endre`}
           texts={{
@@ -116,7 +116,7 @@ export default function LineFormPage() {
               </ul>
             </>
           ) : null}
-        </ConfirmDelete>
+        </DeleteSection>
       ) : null}
     </GrantsLayout>
   );

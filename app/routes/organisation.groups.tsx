@@ -13,7 +13,6 @@ import {
   DECISIONS_PATH,
   GROUPS_PATH,
   GroupsPage,
-  HUB_PATH,
   noticeText,
 } from "../components/organisation-groups.tsx";
 import { formatDate } from "../components/worry-fields.tsx";
@@ -74,11 +73,7 @@ export default function GroupsListPage() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
-    <GroupsPage
-      title={t(`${G}.title`)}
-      back={{ to: HUB_PATH, text: t(`${G}.backToHub`) }}
-      notice={noticeText(t, params)}
-    >
+    <GroupsPage title={t(`${G}.title`)} notice={noticeText(t, params)}>
       <Paragraph>{t(`${G}.intro`)}</Paragraph>
       {data.canManage ? (
         <div className="actions">

@@ -6,6 +6,7 @@ import { displayAddress } from "../../core/organisation/printed-rules.ts";
 import { osloDate } from "../../core/platform/dates.ts";
 import { formatDay, useLanguage } from "../components/implementation-units.tsx";
 import { TableScroll } from "../components/implementation-plan-ui.tsx";
+import { OrganisationPage } from "../components/organisation-page.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { loadOr404, requireStaff } from "../lib/route-helpers.ts";
 import type { Route } from "./+types/organisation.printed";
@@ -44,39 +45,18 @@ export default function PrintedMaterialPage() {
   const data = useLoaderData<typeof loader>();
   const day = (iso: string) => formatDay(osloDate(new Date(iso)), language);
   return (
-    <div className="page">
-      <title>{`${t(`${P}.title`)} – ${t("app.name")}`}</title>
-      <nav aria-label={t(`${P}.breadcrumbs`)} className="breadcrumbs">
-        <ol>
-          <li>
-            <DsLink asChild>
-              <Link to="/">{t(`${P}.home`)}</Link>
-            </DsLink>
-          </li>
-          {data.canSeeHub ? (
-            <li>
-              <DsLink asChild>
-                <Link to="/organisering">{t(`${P}.hub`)}</Link>
-              </DsLink>
-            </li>
-          ) : null}
-          <li aria-current="page">{t(`${P}.title`)}</li>
-        </ol>
-      </nav>
-      <Heading level={1} data-size="lg">
-        {t(`${P}.title`)}
-      </Heading>
+    <OrganisationPage
+      className="printed-area"
+      heading={t(`${P}.title`)}
+      back={data.canSeeHub ? undefined : { to: "/", text: t(`${P}.home`) }}
+      help={{ to: ROUTINE_PATH, text: t(`${P}.help`) }}
+    >
       <Paragraph>{t(`${P}.intro`)}</Paragraph>
       <Paragraph>{t(`${P}.publishedOnly`)}</Paragraph>
       <Paragraph>
         {data.language === "nb"
           ? t(`${P}.language.nb`)
           : t(`${P}.language.other`, { language: t(`${P}.languageName.${data.language}`) })}
-      </Paragraph>
-      <Paragraph>
-        <DsLink asChild>
-          <Link to={ROUTINE_PATH}>{t(`${P}.help`)}</Link>
-        </DsLink>
       </Paragraph>
 
       <section aria-labelledby="printed-address-heading">
@@ -172,6 +152,6 @@ export default function PrintedMaterialPage() {
           </section>
         );
       })}
-    </div>
+    </OrganisationPage>
   );
 }

@@ -8,6 +8,7 @@ import type { Widen } from "../widen.ts";
 export const nb = {
   title: "Organisering",
   navLabel: "Organisering",
+  backToHub: "Tilbake til Organisering",
   noneYet: "Ingen ennå",
   hub: {
     intro:
@@ -59,6 +60,7 @@ export const nb = {
 export const nn: Widen<typeof nb> = {
   title: "Organisering",
   navLabel: "Organisering",
+  backToHub: "Tilbake til Organisering",
   noneYet: "Ingen enno",
   hub: {
     intro:
@@ -110,6 +112,7 @@ export const nn: Widen<typeof nb> = {
 export const en: Widen<typeof nb> = {
   title: "Organisation",
   navLabel: "Organisation",
+  backToHub: "Back to Organisation",
   noneYet: "None yet",
   hub: {
     intro:

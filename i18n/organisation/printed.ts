@@ -12,9 +12,7 @@ export const nb = {
   publishedOnly:
     "Bare publiserte versjoner kommer med. Utkast og versjoner som venter på godkjenning, kommer ikke med før de er publisert.",
   help: "Brukerveiledning: Plakat og brosjyrer",
-  breadcrumbs: "Brødsmulesti",
-  home: "Startside",
-  hub: "Organisering",
+  home: "Tilbake til startsiden",
   editGuide: "Gå til innholdet i veilederen",
   address: {
     heading: "Adressen på trykksakene",
@@ -129,9 +127,7 @@ export const nn: Widen<typeof nb> = {
   publishedOnly:
     "Berre publiserte versjonar kjem med. Utkast og versjonar som ventar på godkjenning, kjem ikkje med før dei er publiserte.",
   help: "Brukarrettleiing: Plakat og brosjyrar",
-  breadcrumbs: "Brødsmulesti",
-  home: "Startside",
-  hub: "Organisering",
+  home: "Tilbake til startsida",
   editGuide: "Gå til innhaldet i rettleiaren",
   address: {
     heading: "Adressa på trykksakene",
@@ -246,9 +242,7 @@ export const en: Widen<typeof nb> = {
   publishedOnly:
     "Only published versions are used. Drafts and versions waiting for approval are left out until they are published.",
   help: "User guide: Poster and leaflets",
-  breadcrumbs: "Breadcrumbs",
-  home: "Home",
-  hub: "Organisation",
+  home: "Back to the start page",
   editGuide: "Go to the guide's content",
   address: {
     heading: "The address on the printed material",
