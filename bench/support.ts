@@ -8,6 +8,8 @@ import pg from "pg";
 
 export interface StartedServer {
   url: string;
+  /** The server process, for reading its memory from /proc. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startLaget(env: Record<string, string>): Promise<StartedSe
   child.stderr!.resume();
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
