@@ -15,8 +15,8 @@ import { collaborationArenaReviews, collaborationArenas, users } from "./schema/
  * school (school, PPT, child welfare, the school nurse and the SLT coordinator; NAV and the police
  * too at the lower secondary school), the kindergartens' resource team, the BTS network, the
  * leader network, SLT, the family team and the transition meetings. One older team at the lower
- * secondary school overlaps on purpose with its oppvekstteam (the same target group, its
- * services all among the oppvekstteam's), and last year's reviews include one «legge ned»: the
+ * secondary school overlaps on purpose with its oppvekstteam (the same unit and target group,
+ * its services all among the oppvekstteam's), and last year's reviews include one «legge ned»: the
  * old meeting between the child health centre and the kindergartens, now closed.
  */
 
@@ -24,7 +24,7 @@ import { collaborationArenaReviews, collaborationArenas, users } from "./schema/
 export const DEMO_ARENAS = {
   schoolTeam: "Oppvekstteam Fjordvik skole",
   lowerSecondaryTeam: "Oppvekstteam Nordstrand ungdomsskole",
-  /** Overlaps with lowerSecondaryTeam: the same target group, its services all among the team's. */
+  /** Overlaps with lowerSecondaryTeam: same unit and target group, services among the team's. */
   overlapping: "Tverrfaglig team Nordstrand ungdomsskole",
   resourceTeam: "Ressursteam barnehage",
   /** Closed by last year's review («legge ned»). */

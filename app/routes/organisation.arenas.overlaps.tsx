@@ -16,7 +16,8 @@ import type { Route } from "./+types/organisation.arenas.overlaps";
 /**
  * /organisering/arenaer/overlapp (implementation.view): pairs of active arenas that share a
  * target group where one arena's services are all among the other's («the same target group
- * and the same services»), with what they share and a link to review each arena.
+ * and the same services»), never two arenas of different units, with what they share and a link
+ * to review each arena.
  */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requirePermission(context, request, "implementation.view");

@@ -16,6 +16,7 @@ import {
   useLocation,
   useSearchParams,
 } from "react-router";
+import { AppError } from "../../core/errors.ts";
 import { createDecision } from "../../core/organisation/groups-decisions.ts";
 import {
   addMeeting,
@@ -111,7 +112,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         return back("decisionAdded", "decisions-heading");
       }
       default:
-        throw new Response("Unknown intent", { status: 400 });
+        // Shown on the page in the catalog's words, like any refused form.
+        throw new AppError("validation", "errors.invalid");
     }
   });
 }

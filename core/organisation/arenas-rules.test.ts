@@ -20,8 +20,9 @@ function arena(
   targetGroups: string[],
   services: string[],
   closedOn: string | null = null,
+  unitId: string | null = null,
 ): RuleArena {
-  return { id, name: id, targetGroups, services, closedOn };
+  return { id, name: id, targetGroups, services, closedOn, unitId };
 }
 
 describe("findOverlaps", () => {
@@ -111,6 +112,46 @@ describe("findOverlaps", () => {
     expect(findOverlaps([a, arena("C", [], ["barnehage"])], today)).toEqual([]);
   });
 
+  it("does not pair the oppvekstteam of two different schools: they meet about different children", () => {
+    const services = ["grunnskole", "ppt", "barneverntjenesten"];
+    const teams = ["Avik skole", "Bvik skole", "Cvik skole"].map((school) =>
+      arena(`Oppvekstteam ${school}`, ["primary_school"], services, null, school),
+    );
+    expect(findOverlaps(teams, today)).toEqual([]);
+    // Also when one team's services are all among the other's.
+    const narrow = arena("Team Bvik", ["primary_school"], ["ppt"], null, "Bvik skole");
+    expect(findOverlaps([teams[0]!, narrow], today)).toEqual([]);
+  });
+
+  it("pairs two arenas of the same school", () => {
+    const team = arena(
+      "Oppvekstteam Avik skole",
+      ["primary_school"],
+      ["grunnskole", "ppt"],
+      null,
+      "Avik skole",
+    );
+    const other = arena("Tverrfaglig team Avik", ["primary_school"], ["ppt"], null, "Avik skole");
+    expect(findOverlaps([team, other], today)).toMatchObject([
+      { first: { id: other.id }, second: { id: team.id }, relation: "subset" },
+    ]);
+  });
+
+  it("compares an arena without a unit (shared by the municipality) with one of a unit", () => {
+    const shared = arena("Ressursteam", ["primary_school"], ["grunnskole", "ppt"]);
+    const school = arena(
+      "Oppvekstteam Avik skole",
+      ["primary_school"],
+      ["ppt", "grunnskole"],
+      null,
+      "Avik skole",
+    );
+    expect(findOverlaps([shared, school], today)).toMatchObject([
+      { first: { id: school.id }, second: { id: shared.id }, relation: "same" },
+    ]);
+    expect(findOverlaps([school, shared], today)).toHaveLength(1);
+  });
+
   it("lists every pair among several arenas, in name order", () => {
     const arenas = [
       arena("C", ["all_children"], ["ppt"]),
@@ -140,45 +181,112 @@ describe("reviews", () => {
     expect(latestReview([])).toBeNull();
   });
 
-  it("closes the arena from the date of a latest «legge ned»", () => {
-    const saved = review("b", 2025, "2025-11-20", "close");
+  it("closes the arena from the date of a new latest «legge ned»", () => {
+    const before = [review("a", 2024, "2024-11-01", "keep")];
     expect(
       closedOnAfterReview({
         currentClosedOn: null,
-        saved,
-        reviews: [review("a", 2024, "2024-11-01", "keep"), saved],
+        before,
+        after: [...before, review("b", 2025, "2025-11-20", "close")],
       }),
     ).toBe("2025-11-20");
+    // A first review that closes it.
+    expect(
+      closedOnAfterReview({
+        currentClosedOn: null,
+        before: [],
+        after: [review("a", 2024, "2024-11-01", "close")],
+      }),
+    ).toBe("2024-11-01");
   });
 
-  it("reopens a closed arena when the latest review keeps or changes it", () => {
-    const saved = review("c", 2026, "2026-02-01", "change");
+  it("reopens a closed arena when the new latest review keeps or changes it", () => {
+    const before = [review("b", 2025, "2025-11-20", "close")];
     expect(
       closedOnAfterReview({
         currentClosedOn: "2025-11-20",
-        saved,
-        reviews: [review("b", 2025, "2025-11-20", "close"), saved],
+        before,
+        after: [...before, review("c", 2026, "2026-02-01", "change")],
+      }),
+    ).toBeNull();
+    // The latest «legge ned» itself changed to keep.
+    expect(
+      closedOnAfterReview({
+        currentClosedOn: "2025-11-20",
+        before,
+        after: [review("b", 2025, "2025-11-20", "keep")],
+      }),
+    ).toBeNull();
+  });
+
+  it("moves the closed date with the latest «legge ned»'s date", () => {
+    expect(
+      closedOnAfterReview({
+        currentClosedOn: "2025-11-20",
+        before: [review("b", 2025, "2025-11-20", "close")],
+        after: [review("b", 2025, "2025-11-25", "close")],
+      }),
+    ).toBe("2025-11-25");
+  });
+
+  it("reopens the arena when the latest «legge ned» is moved back a year behind a keep", () => {
+    const keep = review("a", 2025, "2025-10-01", "keep");
+    expect(
+      closedOnAfterReview({
+        currentClosedOn: "2026-03-01",
+        before: [keep, review("b", 2026, "2026-03-01", "close")],
+        after: [keep, review("b", 2024, "2026-03-01", "close")],
+      }),
+    ).toBeNull();
+  });
+
+  it("leaves an arena opened by hand open when only the latest «legge ned»'s text is fixed", () => {
+    const close = review("b", 2026, "2026-03-01", "close");
+    expect(
+      closedOnAfterReview({
+        currentClosedOn: null,
+        before: [close],
+        after: [{ ...close }],
+      }),
+    ).toBeNull();
+    // Moved to another year but still the latest, same decision and date: nothing changes.
+    expect(
+      closedOnAfterReview({
+        currentClosedOn: null,
+        before: [close],
+        after: [{ ...close, year: 2025 }],
       }),
     ).toBeNull();
   });
 
   it("leaves the date alone when an older year's review is saved", () => {
-    const saved = review("a", 2024, "2024-11-01", "close");
+    const keptLatest = review("b", 2025, "2025-11-20", "keep");
     expect(
       closedOnAfterReview({
         currentClosedOn: null,
-        saved,
-        reviews: [saved, review("b", 2025, "2025-11-20", "keep")],
+        before: [keptLatest],
+        after: [review("a", 2024, "2024-11-01", "close"), keptLatest],
       }),
     ).toBeNull();
-    const keptOld = review("a", 2024, "2024-11-01", "keep");
+    const closedLatest = review("b", 2025, "2025-11-20", "close");
     expect(
       closedOnAfterReview({
         currentClosedOn: "2025-11-20",
-        saved: keptOld,
-        reviews: [keptOld, review("b", 2025, "2025-11-20", "close")],
+        before: [review("a", 2024, "2024-11-01", "close"), closedLatest],
+        after: [review("a", 2024, "2024-11-01", "keep"), closedLatest],
       }),
     ).toBe("2025-11-20");
+  });
+
+  it("leaves the date alone when a new latest keep follows a latest keep", () => {
+    const before = [review("a", 2024, "2024-11-01", "keep")];
+    expect(
+      closedOnAfterReview({
+        currentClosedOn: null,
+        before,
+        after: [...before, review("b", 2025, "2025-11-20", "keep")],
+      }),
+    ).toBeNull();
   });
 
   it("refuses a review date in the future or before the year", () => {

@@ -8,7 +8,8 @@ import {
 
 /**
  * The pure rules of the collaboration arenas: when an arena is active, which arenas overlap
- * (the issue: «arenas with the same target group and the same services»), what a review does to
+ * (the issue: «arenas with the same target group and the same services», at the same unit or
+ * shared by the municipality), what a review does to
  * the arena's closed date, which arenas belong in a year's review overview, and how its
  * decisions are counted. No database, no clock: "today" is always handed in.
  */
@@ -19,6 +20,12 @@ export interface RuleArena {
   name: string;
   targetGroups: readonly string[];
   services: readonly string[];
+  /**
+   * The unit (a school, a kindergarten) the arena belongs to, or null for an arena shared by the
+   * municipality. Two arenas of different units meet about different children: an oppvekstteam
+   * at each school is not an overlap.
+   */
+  unitId: string | null;
   /** Set when a review (or the coordinator) closed the arena. */
   closedOn: string | null;
 }
@@ -31,8 +38,8 @@ export function isArenaActive(arena: { closedOn: string | null }, today: string)
 export type OverlapRelation = "same" | "subset";
 
 /**
- * Two active arenas that share at least one target group, where one arena's services are all
- * among the other's. For "subset", `first` is the arena whose services are all among those of
+ * Two active arenas of the same unit (or at least one without a unit) that share at least one
+ * target group, where one arena's services are all among the other's. For "subset", `first` is the arena whose services are all among those of
  * `second`; for "same", the two are in name order.
  */
 export interface ArenaOverlap<A extends RuleArena = RuleArena> {
@@ -52,8 +59,15 @@ function isSubset(small: ReadonlySet<string>, large: ReadonlySet<string>): boole
   return true;
 }
 
+/** Whether two arenas can meet about the same children: not when they belong to different units. */
+export function sameUnitOrShared(a: { unitId: string | null }, b: { unitId: string | null }) {
+  return a.unitId === null || b.unitId === null || a.unitId === b.unitId;
+}
+
 /**
- * The overlapping pairs among `arenas`: both active on `today`, at least one target group in
+ * The overlapping pairs among `arenas`: both active on `today`, not of two different units (an
+ * oppvekstteam at each school meets about each school's children; an arena without a unit is
+ * shared by the municipality and compared with every arena), at least one target group in
  * common, and the services the same or one set inside the other. An arena with no services (or
  * no target groups) overlaps nothing: there is nothing to compare. Pairs in name order.
  */
@@ -70,6 +84,7 @@ export function findOverlaps<A extends RuleArena>(
     for (let j = i + 1; j < active.length; j += 1) {
       const a = active[i]!;
       const b = active[j]!;
+      if (!sameUnitOrShared(a, b)) continue;
       const groupsB = new Set(b.targetGroups);
       const sharedTargetGroups = inCodeOrder(
         a.targetGroups.filter((group) => groupsB.has(group)),
@@ -138,20 +153,32 @@ export function latestReview<R extends RuleReview>(reviews: readonly R[]): R | n
 }
 
 /**
- * The arena's closed date after a review was saved. Only the latest review decides: when it is
- * «legge ned», the arena is closed from that review's date; when the saved review is the latest
- * and says keep or change, a closed arena is open again. Saving an older year's review leaves
- * the date as it was.
+ * The arena's closed date after a review was saved. The latest review decides, but only when a
+ * save changed it — another review became the latest (a new year, or a year moved), or the
+ * latest one got another decision or date:
+ * - the latest is now «legge ned»: the arena is closed from that review's date;
+ * - the latest now keeps or changes the arena, and the latest before was «legge ned»: the arena
+ *   is open again;
+ * - otherwise the date stays as it was.
+ * So fixing a typo in the latest «legge ned» after «Åpne arenaen igjen» leaves the arena open,
+ * and saving an older year's review leaves the date alone.
  */
 export function closedOnAfterReview(input: {
   currentClosedOn: string | null;
-  saved: RuleReview;
+  /** Every review of the arena before the save. */
+  before: readonly RuleReview[];
   /** Every review of the arena after the save, the saved one included. */
-  reviews: readonly RuleReview[];
+  after: readonly RuleReview[];
 }): string | null {
-  const latest = latestReview(input.reviews);
-  if (!latest || latest.id !== input.saved.id) return input.currentClosedOn;
-  return latest.decision === "close" ? latest.reviewedOn : null;
+  const was = latestReview(input.before);
+  const now = latestReview(input.after);
+  if (!now) return input.currentClosedOn;
+  const changed =
+    !was || was.id !== now.id || was.decision !== now.decision || was.reviewedOn !== now.reviewedOn;
+  if (!changed) return input.currentClosedOn;
+  if (now.decision === "close") return now.reviewedOn;
+  if (was?.decision === "close") return null;
+  return input.currentClosedOn;
 }
 
 /**

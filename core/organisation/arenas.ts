@@ -67,7 +67,8 @@ import {
  * meet about children — oppvekstteam at each school, ressursteam barnehage, BTS networks,
  * leader networks, SLT — with purpose, target groups, services, how often, who leads, the BTI
  * levels served, and a yearly review (is it needed, does it work, keep / change / close, why).
- * Overlaps (the same target group and the same services) come from arenas-rules.ts.
+ * Overlaps (the same target group and the same services, not across two different units) come
+ * from arenas-rules.ts.
  *
  * Everyone with implementation.view (coordinator, sector leaders, unit leaders, BTS contacts)
  * reads every arena of the municipality; only the coordinator (implementation.manage) writes.
@@ -361,6 +362,7 @@ export async function getArena(input: Read & { arenaId: string }): Promise<{
         name: collaborationArenas.name,
         targetGroups: collaborationArenas.targetGroups,
         services: collaborationArenas.services,
+        unitId: collaborationArenas.unitId,
         closedOn: collaborationArenas.closedOn,
       })
       .from(collaborationArenas)
@@ -832,8 +834,8 @@ export async function arenaReviewForm(input: Read & { arenaId: string; year: num
 /**
  * Saves an arena's review for a year (coordinator): one per arena and year. With `reviewId` it
  * changes that review (its year only to a year without one); without, it adds the year's review
- * and refuses when the year already has one. The latest review decides whether the arena is
- * closed (arenas-rules.closedOnAfterReview). Audited as arena.review_saved (codes only).
+ * and refuses when the year already has one. When the save changes the latest review, that
+ * review decides whether the arena is closed (arenas-rules.closedOnAfterReview). Audited as arena.review_saved (codes only).
  */
 export async function saveArenaReview(
   input: Write & { arenaId: string; values: unknown; today?: string },
@@ -902,8 +904,8 @@ export async function saveArenaReview(
       const after = [...existing.filter((review) => review.id !== saved.id), saved];
       const closedOn = closedOnAfterReview({
         currentClosedOn: arena.closedOn,
-        saved,
-        reviews: after,
+        before: existing,
+        after,
       });
       if (closedOn !== arena.closedOn) {
         await tx
@@ -1014,8 +1016,8 @@ export interface OverlapPairView {
 }
 
 /**
- * /organisering/arenaer/overlapp: pairs of active arenas with a target group in common where one
- * arena's services are all among the other's. Audited as arena.overlaps_viewed.
+ * /organisering/arenaer/overlapp: pairs of active arenas (not of two different units) with a
+ * target group in common where one arena's services are all among the other's. Audited as arena.overlaps_viewed.
  */
 export async function listArenaOverlaps(input: Read): Promise<{
   overlaps: OverlapPairView[];
@@ -1031,6 +1033,7 @@ export async function listArenaOverlaps(input: Read): Promise<{
         name: collaborationArenas.name,
         targetGroups: collaborationArenas.targetGroups,
         services: collaborationArenas.services,
+        unitId: collaborationArenas.unitId,
         closedOn: collaborationArenas.closedOn,
       })
       .from(collaborationArenas)

@@ -214,6 +214,64 @@ function validation(fieldErrors: Record<string, string>): AppError {
   return new AppError("validation", "errors.validation", { fieldErrors });
 }
 
+/**
+ * The name of the unique index a statement broke (Postgres 23505), looked for along the error's
+ * cause chain (the driver's error may be wrapped); "" when the index is not named, null when the
+ * error is no unique violation.
+ */
+function brokenUniqueIndex(error: unknown): string | null {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    const { code, constraint, message } = current as {
+      code?: unknown;
+      constraint?: unknown;
+      message?: unknown;
+    };
+    if (code !== "23505") continue;
+    if (typeof constraint === "string" && constraint) return constraint;
+    const named = typeof message === "string" ? /"([^"]+)"/.exec(message) : null;
+    return named?.[1] ?? "";
+  }
+  return null;
+}
+
+/**
+ * The field error for a save the database refused because it broke one of the groups' unique
+ * indexes: a name another group has, a second active steering or driver group (`kind` is the
+ * kind the coordinator chose), or a second chair. These are checked before writing, so this only
+ * happens when two saves race; null for any other error.
+ */
+export function groupConflictError(error: unknown, kind?: unknown): AppError | null {
+  switch (brokenUniqueIndex(error)) {
+    case "org_groups_tenant_name_unique":
+      return validation({ name: "organisation.groups.errors.nameTaken" });
+    case "org_groups_one_active_steering_driver":
+      return validation({
+        kind:
+          kind === "driver"
+            ? "organisation.groups.errors.driverExists"
+            : "organisation.groups.errors.steeringExists",
+      });
+    case "org_group_members_one_chair":
+      return validation({ isChair: "organisation.groups.errors.chairTaken" });
+    default:
+      return null;
+  }
+}
+
+/** Runs a write, turning a unique index the database enforced into the matching field error. */
+async function mappingConflicts<T>(work: () => Promise<T>, kind?: unknown): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw groupConflictError(error, kind) ?? error;
+  }
+}
+
+/** The kind typed in the group form, for the message of a refused second steering/driver group. */
+function formKind(values: unknown): unknown {
+  return (values as { kind?: unknown } | null | undefined)?.kind;
+}
+
 /** The active steering and driver groups, for the form's "one of each" message. */
 export async function activeSingletons(
   tx: Tx,
@@ -486,22 +544,26 @@ export async function groupForm(input: Read & { groupId?: string | undefined }):
 export async function createGroup(input: Write & { values: unknown }): Promise<GroupRow> {
   const actor = manager(input.actor);
   const today = input.today ?? osloDate();
-  return input.database.tenant(actor.tenantId, async (tx) => {
-    const values = await parseGroup(tx, actor.tenantId, input.values, null, today);
-    const [row] = await tx
-      .insert(orgGroups)
-      .values({ tenantId: actor.tenantId, ...values })
-      .returning();
-    await recordAudit(tx, {
-      type: "organisation.group_saved",
-      tenantId: actor.tenantId,
-      actor,
-      meta: input.meta,
-      subject: { type: "org_group", id: row!.id },
-      details: { created: true, kind: row!.kind, closed: row!.closedOn !== null },
-    });
-    return row!;
-  });
+  return mappingConflicts(
+    () =>
+      input.database.tenant(actor.tenantId, async (tx) => {
+        const values = await parseGroup(tx, actor.tenantId, input.values, null, today);
+        const [row] = await tx
+          .insert(orgGroups)
+          .values({ tenantId: actor.tenantId, ...values })
+          .returning();
+        await recordAudit(tx, {
+          type: "organisation.group_saved",
+          tenantId: actor.tenantId,
+          actor,
+          meta: input.meta,
+          subject: { type: "org_group", id: row!.id },
+          details: { created: true, kind: row!.kind, closed: row!.closedOn !== null },
+        });
+        return row!;
+      }),
+    formKind(input.values),
+  );
 }
 
 export async function updateGroup(
@@ -510,27 +572,31 @@ export async function updateGroup(
   const actor = manager(input.actor);
   assertId(input.groupId);
   const today = input.today ?? osloDate();
-  return input.database.tenant(actor.tenantId, async (tx) => {
-    const before = await groupRow(tx, actor.tenantId, input.groupId);
-    const values = await parseGroup(tx, actor.tenantId, input.values, before.id, today);
-    const [row] = await tx
-      .update(orgGroups)
-      .set({ ...values, updatedAt: new Date() })
-      .where(and(eq(orgGroups.tenantId, actor.tenantId), eq(orgGroups.id, before.id)))
-      .returning();
-    const fields = changedFields(before, row!, auditedGroupFields);
-    if (fields.length > 0) {
-      await recordAudit(tx, {
-        type: "organisation.group_saved",
-        tenantId: actor.tenantId,
-        actor,
-        meta: input.meta,
-        subject: { type: "org_group", id: row!.id },
-        details: { created: false, fields, kind: row!.kind, closed: row!.closedOn !== null },
-      });
-    }
-    return row!;
-  });
+  return mappingConflicts(
+    () =>
+      input.database.tenant(actor.tenantId, async (tx) => {
+        const before = await groupRow(tx, actor.tenantId, input.groupId);
+        const values = await parseGroup(tx, actor.tenantId, input.values, before.id, today);
+        const [row] = await tx
+          .update(orgGroups)
+          .set({ ...values, updatedAt: new Date() })
+          .where(and(eq(orgGroups.tenantId, actor.tenantId), eq(orgGroups.id, before.id)))
+          .returning();
+        const fields = changedFields(before, row!, auditedGroupFields);
+        if (fields.length > 0) {
+          await recordAudit(tx, {
+            type: "organisation.group_saved",
+            tenantId: actor.tenantId,
+            actor,
+            meta: input.meta,
+            subject: { type: "org_group", id: row!.id },
+            details: { created: false, fields, kind: row!.kind, closed: row!.closedOn !== null },
+          });
+        }
+        return row!;
+      }),
+    formKind(input.values),
+  );
 }
 
 /**
@@ -588,64 +654,66 @@ export async function addMember(
           : "organisation.groups.errors.memberMissing",
     });
   }
-  return input.database.tenant(actor.tenantId, async (tx) => {
-    const group = await groupRow(tx, actor.tenantId, input.groupId);
-    const existing = await tx
-      .select()
-      .from(orgGroupMembers)
-      .where(
-        and(eq(orgGroupMembers.tenantId, actor.tenantId), eq(orgGroupMembers.groupId, group.id)),
-      );
-    const fieldErrors: Record<string, string> = {};
-    let name = choice.kind === "outside" ? choice.name : "";
-    if (choice.kind === "staff") {
-      const [person] = await tx
-        .select({ id: users.id, name: users.name })
-        .from(users)
+  return mappingConflicts(() =>
+    input.database.tenant(actor.tenantId, async (tx) => {
+      const group = await groupRow(tx, actor.tenantId, input.groupId);
+      const existing = await tx
+        .select()
+        .from(orgGroupMembers)
         .where(
-          and(
-            eq(users.tenantId, actor.tenantId),
-            eq(users.id, choice.userId),
-            eq(users.active, true),
-          ),
+          and(eq(orgGroupMembers.tenantId, actor.tenantId), eq(orgGroupMembers.groupId, group.id)),
         );
-      if (!person) fieldErrors.userId = "organisation.groups.errors.memberUser";
-      else if (existing.some((member) => member.userId === person.id)) {
-        fieldErrors.userId = "organisation.groups.errors.memberTwice";
-      } else name = person.name;
-    }
-    if (values.isChair && otherChair(existing)) {
-      fieldErrors.isChair = "organisation.groups.errors.chairTaken";
-    }
-    if (Object.keys(fieldErrors).length > 0) throw validation(fieldErrors);
-    const position = existing.reduce((max, member) => Math.max(max, member.position), 0) + 1;
-    const [row] = await tx
-      .insert(orgGroupMembers)
-      .values({
+      const fieldErrors: Record<string, string> = {};
+      let name = choice.kind === "outside" ? choice.name : "";
+      if (choice.kind === "staff") {
+        const [person] = await tx
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(
+            and(
+              eq(users.tenantId, actor.tenantId),
+              eq(users.id, choice.userId),
+              eq(users.active, true),
+            ),
+          );
+        if (!person) fieldErrors.userId = "organisation.groups.errors.memberUser";
+        else if (existing.some((member) => member.userId === person.id)) {
+          fieldErrors.userId = "organisation.groups.errors.memberTwice";
+        } else name = person.name;
+      }
+      if (values.isChair && otherChair(existing)) {
+        fieldErrors.isChair = "organisation.groups.errors.chairTaken";
+      }
+      if (Object.keys(fieldErrors).length > 0) throw validation(fieldErrors);
+      const position = existing.reduce((max, member) => Math.max(max, member.position), 0) + 1;
+      const [row] = await tx
+        .insert(orgGroupMembers)
+        .values({
+          tenantId: actor.tenantId,
+          groupId: group.id,
+          userId: choice.kind === "staff" ? choice.userId : null,
+          name,
+          role: values.role,
+          isChair: values.isChair,
+          position,
+        })
+        .returning();
+      await recordAudit(tx, {
+        type: "organisation.member_added",
         tenantId: actor.tenantId,
-        groupId: group.id,
-        userId: choice.kind === "staff" ? choice.userId : null,
-        name,
-        role: values.role,
-        isChair: values.isChair,
-        position,
-      })
-      .returning();
-    await recordAudit(tx, {
-      type: "organisation.member_added",
-      tenantId: actor.tenantId,
-      actor,
-      meta: input.meta,
-      subject: { type: "org_group", id: group.id },
-      details: {
-        memberId: row!.id,
-        userId: row!.userId,
-        outside: row!.userId === null,
-        chair: row!.isChair,
-      },
-    });
-    return row!;
-  });
+        actor,
+        meta: input.meta,
+        subject: { type: "org_group", id: group.id },
+        details: {
+          memberId: row!.id,
+          userId: row!.userId,
+          outside: row!.userId === null,
+          chair: row!.isChair,
+        },
+      });
+      return row!;
+    }),
+  );
 }
 
 async function memberRow(
@@ -678,36 +746,43 @@ export async function setChair(
 ): Promise<MemberRow> {
   const actor = manager(input.actor);
   assertId(input.groupId);
-  return input.database.tenant(actor.tenantId, async (tx) => {
-    const member = await memberRow(tx, actor.tenantId, input.groupId, input.memberId);
-    if (member.isChair === input.chair) return member;
-    if (input.chair) {
-      await tx
+  try {
+    return await input.database.tenant(actor.tenantId, async (tx) => {
+      const member = await memberRow(tx, actor.tenantId, input.groupId, input.memberId);
+      if (member.isChair === input.chair) return member;
+      if (input.chair) {
+        await tx
+          .update(orgGroupMembers)
+          .set({ isChair: false })
+          .where(
+            and(
+              eq(orgGroupMembers.tenantId, actor.tenantId),
+              eq(orgGroupMembers.groupId, input.groupId),
+              eq(orgGroupMembers.isChair, true),
+            ),
+          );
+      }
+      const [row] = await tx
         .update(orgGroupMembers)
-        .set({ isChair: false })
-        .where(
-          and(
-            eq(orgGroupMembers.tenantId, actor.tenantId),
-            eq(orgGroupMembers.groupId, input.groupId),
-            eq(orgGroupMembers.isChair, true),
-          ),
-        );
-    }
-    const [row] = await tx
-      .update(orgGroupMembers)
-      .set({ isChair: input.chair })
-      .where(eq(orgGroupMembers.id, member.id))
-      .returning();
-    await recordAudit(tx, {
-      type: "organisation.member_changed",
-      tenantId: actor.tenantId,
-      actor,
-      meta: input.meta,
-      subject: { type: "org_group", id: input.groupId },
-      details: { memberId: member.id, fields: ["isChair"], chair: input.chair },
+        .set({ isChair: input.chair })
+        .where(eq(orgGroupMembers.id, member.id))
+        .returning();
+      await recordAudit(tx, {
+        type: "organisation.member_changed",
+        tenantId: actor.tenantId,
+        actor,
+        meta: input.meta,
+        subject: { type: "org_group", id: input.groupId },
+        details: { memberId: member.id, fields: ["isChair"], chair: input.chair },
+      });
+      return row!;
     });
-    return row!;
-  });
+  } catch (error) {
+    // Another chair was set at the same moment (one chair per group, 0020): nothing is changed,
+    // and the page shows who the chair is now.
+    if (groupConflictError(error)) throw new AppError("conflict", "errors.conflict");
+    throw error;
+  }
 }
 
 export async function removeMember(

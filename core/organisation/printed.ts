@@ -329,7 +329,8 @@ export interface PrintedPdf {
 /**
  * One of the three PDFs, drawn now from the published versions. A guide without published levels
  * (or guardian pages, for the guardians' leaflet) gives a conflict with a message that says so,
- * never an empty PDF. The download is audited with the versions it printed.
+ * never an empty PDF. The download is audited, with the versions it prints, in the transaction that
+ * reads them.
  */
 export async function printedPdf(input: {
   database: Database;
@@ -344,13 +345,29 @@ export async function printedPdf(input: {
   const tenantId = actor.tenantId;
   const spec = printedDocumentSpecs[input.document];
   const tenant = await getTenant(input.database, tenantId);
-  const loaded = await input.database.tenant(tenantId, (tx) =>
-    loadSources(tx, tenantId, input.language, [input.document]),
-  );
-  const missing = missingKey(input.document, loaded);
-  if (missing) throw new AppError("conflict", missing);
-  const sources = sourcesOf(input.document, loaded);
-  const language = documentLanguage(sources, input.language);
+  // The read and its audit share one transaction: the versions recorded are the ones read. The
+  // PDF is drawn after it, so no transaction stays open while it renders.
+  const { loaded, sources, language } = await input.database.tenant(tenantId, async (tx) => {
+    const loaded = await loadSources(tx, tenantId, input.language, [input.document]);
+    const missing = missingKey(input.document, loaded);
+    if (missing) throw new AppError("conflict", missing);
+    const sources = sourcesOf(input.document, loaded);
+    const language = documentLanguage(sources, input.language);
+    await recordAudit(tx, {
+      type: "printed.downloaded",
+      tenantId,
+      actor,
+      meta: input.meta,
+      subject: { type: "printed_material", id: input.document },
+      details: {
+        document: input.document,
+        language,
+        pages: sources.length,
+        versions: sources.map((page) => `${page.id}:${page.version}`),
+      },
+    });
+    return { loaded, sources, language };
+  });
   const latest = newest(sources);
   const context: PrintContext = {
     t: translator(language),
@@ -379,20 +396,5 @@ export async function printedPdf(input: {
       pdf = await renderGuardianLeaflet(context, loaded.guardians);
       break;
   }
-  await input.database.tenant(tenantId, (tx) =>
-    recordAudit(tx, {
-      type: "printed.downloaded",
-      tenantId,
-      actor,
-      meta: input.meta,
-      subject: { type: "printed_material", id: input.document },
-      details: {
-        document: input.document,
-        language,
-        pages: sources.length,
-        versions: sources.map((page) => `${page.id}:${page.version}`),
-      },
-    }),
-  );
   return { pdf, filename: spec.file, pages: spec.pages };
 }

@@ -55,6 +55,11 @@ export const orgGroups = pgTable(
   (table) => [
     uniqueIndex("org_groups_tenant_name_unique").on(table.tenantId, sql`lower(${table.name})`),
     index("org_groups_tenant_idx").on(table.tenantId, table.kind),
+    // One active steering group and one active driver group per municipality (0020; checked
+    // in core too, this holds under concurrent saves).
+    uniqueIndex("org_groups_one_active_steering_driver")
+      .on(table.tenantId, table.kind)
+      .where(sql`closed_on is null and kind in ('steering', 'driver')`),
   ],
 );
 
@@ -80,6 +85,10 @@ export const orgGroupMembers = pgTable(
   (table) => [
     index("org_group_members_group_idx").on(table.groupId, table.position),
     index("org_group_members_user_idx").on(table.userId),
+    // One chair per group (0020).
+    uniqueIndex("org_group_members_one_chair")
+      .on(table.groupId)
+      .where(sql`is_chair`),
   ],
 );
 

@@ -121,7 +121,7 @@ export const nb = {
     targetGroupsHelp: "Hvilke barn, unge eller familier arenaen jobber med. Velg minst én.",
     services: "Tjenester som deltar",
     servicesHelp:
-      "Velg minst én. Tjenestene brukes til å finne arenaer som overlapper: samme målgruppe og de samme tjenestene.",
+      "Velg minst én. Tjenestene brukes til å finne arenaer som overlapper: samme målgruppe og de samme tjenestene, ved samme virksomhet eller felles for kommunen.",
     participants: "Deltakere",
     participantsHelp:
       "Hvem som møter, med ord. For eksempel «Rektor, PPT, barneverntjenesten, helsesykepleier og SLT-koordinator».",
@@ -183,7 +183,7 @@ export const nb = {
     reviewsCaption: "Gjennomganger av arenaen, nyeste først",
     overlapsHeading: "Overlapper med",
     overlapsIntro:
-      "Aktive arenaer med minst én felles målgruppe der alle tjenestene i den ene også er med i den andre. Se på dem sammen i den årlige gjennomgangen.",
+      "Aktive arenaer med minst én felles målgruppe der alle tjenestene i den ene også er med i den andre. Arenaer ved to ulike virksomheter regnes ikke som overlapp, fordi de møtes om ulike barn. Se på dem sammen i den årlige gjennomgangen.",
     noOverlaps: "Arenaen overlapper ikke med andre aktive arenaer.",
     closedNoOverlaps: "Arenaen er lagt ned. Overlapp vises bare for aktive arenaer.",
     overlapSame: "De samme tjenestene som denne arenaen.",
@@ -265,7 +265,7 @@ export const nb = {
   overlaps: {
     title: "Overlappende arenaer",
     intro:
-      "To aktive arenaer overlapper når de har minst én målgruppe felles og alle tjenestene i den ene også er med i den andre. Da kan den ene kanskje legges ned eller slås sammen med den andre. Ta det opp i den årlige gjennomgangen av arenaene.",
+      "To aktive arenaer overlapper når de har minst én målgruppe felles og alle tjenestene i den ene også er med i den andre. Arenaer som hører til hver sin virksomhet, for eksempel oppvekstteamet på hver skole, overlapper ikke, fordi de møtes om ulike barn. En arena uten virksomhet er felles for kommunen og sammenlignes med alle. Overlapper to arenaer, kan den ene kanskje legges ned eller slås sammen med den andre. Ta det opp i den årlige gjennomgangen av arenaene.",
     empty: "Ingen aktive arenaer overlapper.",
     count_one: "{{count}} par arenaer overlapper.",
     count_other: "{{count}} par arenaer overlapper.",
@@ -421,7 +421,7 @@ export const nn: Widen<typeof nb> = {
     targetGroupsHelp: "Kva barn, unge eller familiar arenaen arbeider med. Vel minst éi.",
     services: "Tenester som er med",
     servicesHelp:
-      "Vel minst éi. Tenestene vert brukte til å finne arenaer som overlappar: same målgruppe og dei same tenestene.",
+      "Vel minst éi. Tenestene vert brukte til å finne arenaer som overlappar: same målgruppe og dei same tenestene, ved same verksemd eller felles for kommunen.",
     participants: "Deltakarar",
     participantsHelp:
       "Kven som møter, med ord. Til dømes «Rektor, PPT, barnevernstenesta, helsesjukepleiar og SLT-koordinator».",
@@ -482,7 +482,7 @@ export const nn: Widen<typeof nb> = {
     reviewsCaption: "Gjennomgangar av arenaen, nyaste først",
     overlapsHeading: "Overlappar med",
     overlapsIntro:
-      "Aktive arenaer med minst éi felles målgruppe der alle tenestene i den eine òg er med i den andre. Sjå på dei saman i den årlege gjennomgangen.",
+      "Aktive arenaer med minst éi felles målgruppe der alle tenestene i den eine òg er med i den andre. Arenaer ved to ulike verksemder vert ikkje rekna som overlapp, fordi dei møtest om ulike barn. Sjå på dei saman i den årlege gjennomgangen.",
     noOverlaps: "Arenaen overlappar ikkje med andre aktive arenaer.",
     closedNoOverlaps: "Arenaen er lagd ned. Overlapp vert berre vist for aktive arenaer.",
     overlapSame: "Dei same tenestene som denne arenaen.",
@@ -564,7 +564,7 @@ export const nn: Widen<typeof nb> = {
   overlaps: {
     title: "Overlappande arenaer",
     intro:
-      "To aktive arenaer overlappar når dei har minst éi målgruppe felles og alle tenestene i den eine òg er med i den andre. Då kan den eine kanskje leggjast ned eller slåast saman med den andre. Ta det opp i den årlege gjennomgangen av arenaene.",
+      "To aktive arenaer overlappar når dei har minst éi målgruppe felles og alle tenestene i den eine òg er med i den andre. Arenaer som høyrer til kvar si verksemd, til dømes oppvekstteamet på kvar skule, overlappar ikkje, fordi dei møtest om ulike barn. Ein arena utan verksemd er felles for kommunen og vert samanlikna med alle. Overlappar to arenaer, kan den eine kanskje leggjast ned eller slåast saman med den andre. Ta det opp i den årlege gjennomgangen av arenaene.",
     empty: "Ingen aktive arenaer overlappar.",
     count_one: "{{count}} par arenaer overlappar.",
     count_other: "{{count}} par arenaer overlappar.",
@@ -721,7 +721,7 @@ export const en: Widen<typeof nb> = {
       "Which children, young people or families the arena works with. Choose at least one.",
     services: "Services taking part",
     servicesHelp:
-      "Choose at least one. The services are used to find arenas that overlap: the same target group and the same services.",
+      "Choose at least one. The services are used to find arenas that overlap: the same target group and the same services, at the same unit or shared by the municipality.",
     participants: "Participants",
     participantsHelp:
       "Who takes part, in words. For example «Head teacher, PPT, child welfare, school nurse and SLT coordinator».",
@@ -783,7 +783,7 @@ export const en: Widen<typeof nb> = {
     reviewsCaption: "Reviews of the arena, newest first",
     overlapsHeading: "Overlaps with",
     overlapsIntro:
-      "Active arenas with at least one target group in common where all the services of one also take part in the other. Look at them together in the yearly review.",
+      "Active arenas with at least one target group in common where all the services of one also take part in the other. Arenas of two different units do not count as overlapping, because they meet about different children. Look at them together in the yearly review.",
     noOverlaps: "The arena does not overlap with other active arenas.",
     closedNoOverlaps: "The arena is closed. Overlaps are shown for active arenas only.",
     overlapSame: "The same services as this arena.",
@@ -865,7 +865,7 @@ export const en: Widen<typeof nb> = {
   overlaps: {
     title: "Overlapping arenas",
     intro:
-      "Two active arenas overlap when they share at least one target group and all the services of one also take part in the other. Then one of them might be closed or merged with the other. Raise it in the yearly review of the arenas.",
+      "Two active arenas overlap when they share at least one target group and all the services of one also take part in the other. Arenas that belong to different units, such as the school support team at each school, do not overlap, because they meet about different children. An arena without a unit is shared by the municipality and compared with all others. When two arenas overlap, one of them might be closed or merged with the other. Raise it in the yearly review of the arenas.",
     empty: "No active arenas overlap.",
     count_one: "{{count}} pair of arenas overlaps.",
     count_other: "{{count}} pairs of arenas overlap.",

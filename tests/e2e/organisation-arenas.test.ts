@@ -156,6 +156,64 @@ describe("collaboration arenas in the browser", { timeout: 180_000 }, () => {
     await page.getByText(a.arena.noReviews, { exact: true }).waitFor();
     const arenaUrl = new URL(page.url()).pathname;
 
+    // ---- the edit page (expectPage runs axe): no name and no service — refused, what was typed
+    // stays
+    await page.getByRole("link", { name: a.arena.edit, exact: true }).click();
+    await expectPage(page, {
+      path: `${arenaUrl}/endre`,
+      heading: fill(a.form.editTitle, { name }),
+    });
+    await expect(field(page, a.form.name).inputValue()).resolves.toBe(name);
+    const participants = "Styrere, PPT og helsesykepleier";
+    await field(page, a.form.name).fill("");
+    await field(page, a.form.participants).fill(participants);
+    const editServices = group(page, a.form.services);
+    await editServices
+      .getByRole("checkbox", { name: nb.serviceType.barnehage, exact: true })
+      .uncheck();
+    await editServices.getByRole("checkbox", { name: nb.serviceType.ppt, exact: true }).uncheck();
+    await group(page, a.form.frequency)
+      .getByRole("radio", { name: a.frequency.termly, exact: true })
+      .check();
+    await page.getByRole("button", { name: a.form.save, exact: true }).click();
+    await page.getByRole("heading", { name: nb.common.errorSummary }).waitFor();
+    await page.getByRole("link", { name: a.errors.nameRequired }).waitFor();
+    await page.getByRole("link", { name: a.errors.servicesRequired }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`${arenaUrl}/endre`);
+    await mainHeading(page, fill(a.form.editTitle, { name })).waitFor();
+    await expect(field(page, a.form.name).inputValue()).resolves.toBe("");
+    await expect(field(page, a.form.participants).inputValue()).resolves.toBe(participants);
+    await expect(
+      group(page, a.form.frequency)
+        .getByRole("radio", { name: a.frequency.termly, exact: true })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await expect(
+      editServices
+        .getByRole("checkbox", { name: nb.serviceType.barnehage, exact: true })
+        .isChecked(),
+    ).resolves.toBe(false);
+    await expect(
+      group(page, a.form.targetGroups)
+        .getByRole("checkbox", { name: a.targetGroup.kindergarten, exact: true })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await checkA11y(page);
+
+    // Fixed, and saved.
+    await field(page, a.form.name).fill(name);
+    await editServices
+      .getByRole("checkbox", { name: nb.serviceType.barnehage, exact: true })
+      .check();
+    await editServices.getByRole("checkbox", { name: nb.serviceType.ppt, exact: true }).check();
+    await page.getByRole("button", { name: a.form.save, exact: true }).click();
+    await expectPage(page, {
+      path: `${arenaUrl}?melding=organisation.arenas.notices.updated`,
+      heading: name,
+    });
+    await notice(page, a.notices.updated).waitFor();
+    await page.getByText(participants, { exact: true }).waitFor();
+
     // ---- the yearly review without a decision: refused, the reasons stay
     await page.getByRole("link", { name: fill(a.arena.review, { year }), exact: true }).click();
     await expectPage(page, {

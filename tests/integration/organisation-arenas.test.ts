@@ -631,6 +631,86 @@ describe.each(databaseKinds)("collaboration arenas on %s", (kind) => {
       expect(row?.closedOn).toBeNull();
     });
 
+    const closedOnOf = async (arenaId: string) =>
+      (
+        await database.system((tx) =>
+          tx
+            .select({ closedOn: collaborationArenas.closedOn })
+            .from(collaborationArenas)
+            .where(eq(collaborationArenas.id, arenaId)),
+        )
+      )[0]?.closedOn;
+
+    it("opens the arena again when its latest «legge ned» is moved back a year behind a newer keep", async () => {
+      const arena = await create(coordinator, { ...valid, name: "Flyttet år" });
+      await saveReview(
+        coordinator,
+        arena.id,
+        review({ year: String(lastYear), reviewedOn: "2025-10-01", decision: "keep" }),
+      );
+      const closing = await saveReview(
+        coordinator,
+        arena.id,
+        review({ reviewedOn: "2026-03-01", decision: "close", reasons: "Få saker" }),
+      );
+      expect(closing.closedOn).toBe("2026-03-01");
+      // The «legge ned» was really for 2024: last year's keep is now the latest review.
+      const moved = await saveReview(
+        coordinator,
+        arena.id,
+        review({
+          reviewId: closing.id,
+          year: "2024",
+          reviewedOn: "2026-03-01",
+          decision: "close",
+          reasons: "Få saker",
+        }),
+      );
+      expect(moved).toMatchObject({ closedOn: null, closedOnBefore: "2026-03-01" });
+      expect(await closedOnOf(arena.id)).toBeNull();
+      const page = await getArena({ database, actor: coordinator, meta, arenaId: arena.id, today });
+      expect(page.arena).toMatchObject({ active: true, closedOn: null });
+      expect(page.arena.latestReview).toMatchObject({ year: lastYear, decision: "keep" });
+    });
+
+    it("leaves an arena opened again by hand open when a typo in its latest «legge ned» is fixed", async () => {
+      const arena = await create(coordinator, { ...valid, name: "Åpnet for hånd" });
+      const closing = await saveReview(
+        coordinator,
+        arena.id,
+        review({ decision: "close", reasons: "Få sakr" }),
+      );
+      expect(closing.closedOn).toBe("2026-04-02");
+      await reopenArena({ database, actor: coordinator, meta, arenaId: arena.id });
+      expect(await closedOnOf(arena.id)).toBeNull();
+      const fixed = await saveReview(
+        coordinator,
+        arena.id,
+        review({ reviewId: closing.id, decision: "close", reasons: "Få saker" }),
+      );
+      expect(fixed).toMatchObject({ closedOn: null, closedOnBefore: null });
+      expect(await closedOnOf(arena.id)).toBeNull();
+      const [saved] = await database.system((tx) =>
+        tx
+          .select()
+          .from(collaborationArenaReviews)
+          .where(eq(collaborationArenaReviews.id, closing.id)),
+      );
+      expect(saved?.reasons).toBe("Få saker");
+      // A new decision in the latest review still counts: «legge ned» on another date closes it.
+      const redated = await saveReview(
+        coordinator,
+        arena.id,
+        review({
+          reviewId: closing.id,
+          reviewedOn: "2026-04-03",
+          decision: "close",
+          reasons: "Få saker",
+        }),
+      );
+      expect(redated.closedOn).toBe("2026-04-03");
+    });
+
     it("reopens a closed arena on the edit page", async () => {
       const arena = await create(coordinator, { ...valid, name: "Gjenåpnes" });
       await saveReview(coordinator, arena.id, review({ decision: "close" }));
@@ -744,6 +824,35 @@ describe.each(databaseKinds)("collaboration arenas on %s", (kind) => {
         today,
       });
       expect(other.overlaps).toEqual([]);
+    });
+  });
+
+  describe("overlaps across units", () => {
+    it("does not pair the oppvekstteam of two schools, but pairs two arenas of one school and a shared one", async () => {
+      const tenantE = (await makeTenant(database, "Evik kommune")).id;
+      const coordinatorE = await makeStaff(database, tenantE, { roles: ["coordinator"] });
+      const north = (await makeUnit(database, tenantE, "Nord skole")).id;
+      const south = (await makeUnit(database, tenantE, "Sør skole")).id;
+      const team = (name: string, unitId: string, services = valid.services) =>
+        create(coordinatorE, { ...valid, name, unitId, services });
+      await team("Oppvekstteam Nord skole", north);
+      await team("Oppvekstteam Sør skole", south);
+      const overlaps = async () =>
+        (await listArenaOverlaps({ database, actor: coordinatorE, meta, today })).overlaps.map(
+          (o) => [o.first.name, o.relation, o.second.name],
+        );
+      expect(await overlaps()).toEqual([]);
+      await team("Tverrfaglig team Nord skole", north, ["grunnskole", "ppt"]);
+      expect(await overlaps()).toEqual([
+        ["Tverrfaglig team Nord skole", "subset", "Oppvekstteam Nord skole"],
+      ]);
+      await team("Ressursteam skole", "");
+      expect(await overlaps()).toEqual([
+        ["Oppvekstteam Nord skole", "same", "Ressursteam skole"],
+        ["Oppvekstteam Sør skole", "same", "Ressursteam skole"],
+        ["Tverrfaglig team Nord skole", "subset", "Oppvekstteam Nord skole"],
+        ["Tverrfaglig team Nord skole", "subset", "Ressursteam skole"],
+      ]);
     });
   });
 

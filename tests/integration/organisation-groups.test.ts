@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../core/access/actor.ts";
 import { AppError } from "../../core/errors.ts";
@@ -15,6 +15,7 @@ import {
   createGroup,
   deleteGroup,
   getGroupPage,
+  groupConflictError,
   groupForm,
   listGroups,
   removeMeeting,
@@ -34,6 +35,7 @@ import {
   orgGroups,
   users,
 } from "../../db/schema/index.ts";
+import type { Tx } from "../../db/client.ts";
 import { nb } from "../../i18n/nb.ts";
 import { browserHeaders, testAppWithUi } from "../support/app.ts";
 import { databaseKinds, freshDatabase, type TestDatabase } from "../support/databases.ts";
@@ -41,8 +43,15 @@ import { makeStaff, makeTenant, makeUnit } from "../support/fixtures.ts";
 
 type Staff = Extract<Actor, { kind: "staff" }>;
 
-const meta = { ip: "192.0.2.80", userAgent: "vitest", requestId: "req-org-groups" };
+const requestMeta = { ip: "192.0.2.80", userAgent: "vitest", requestId: "req-org-groups" };
+/**
+ * The test's own today, passed to every use case (they all take one), so a run that spans Oslo
+ * midnight compares with the same day throughout.
+ */
 const today = osloDate();
+const at = { meta: requestMeta, today };
+/** A date the future-date checks refuse, with a margin. */
+const inTwoDays = addDays(today, 2);
 
 async function failure(work: Promise<unknown>): Promise<AppError> {
   try {
@@ -171,14 +180,14 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
   }
 
   const create = (actor: Staff, values: Record<string, unknown>) =>
-    createGroup({ database, actor, meta, values });
+    createGroup({ database, actor, ...at, values });
 
   let steeringId: string;
   let workingId: string;
 
   describe("groups", () => {
     it("shows sensible empty figures on the hub before anything exists", async () => {
-      const hub = await organisationHub({ database, actor: coordinatorB, meta });
+      const hub = await organisationHub({ database, actor: coordinatorB, ...at });
       expect(hub.groups.active).toBe(0);
       expect(hub.decisions).toEqual({ count: 0, latestOn: null });
       expect(hub.arenas.active).toBe(0);
@@ -237,14 +246,14 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
         updateGroup({
           database,
           actor: coordinator,
-          meta,
+          ...at,
           groupId: old.id,
           values: { ...steering, name: "Gammel styringsgruppe" },
         }),
       );
       expect(reopen.fieldErrors).toEqual({ kind: "organisation.groups.errors.steeringExists" });
       // The form names the active ones, for the message.
-      const form = await groupForm({ database, actor: coordinator, meta });
+      const form = await groupForm({ database, actor: coordinator, ...at });
       expect(form.singletons.steering).toEqual({ id: steeringId, name: "Styringsgruppe for BTI" });
       expect(form.singletons.driver?.id).toBe(driver.id);
     });
@@ -259,7 +268,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
           ...steering,
           kind: "working",
           name: "Framtidig",
-          closedOn: addDays(today, 1),
+          closedOn: inTwoDays,
         }),
       );
       expect(future.fieldErrors).toEqual({ closedOn: "organisation.groups.errors.closedInFuture" });
@@ -273,7 +282,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       });
       workingId = working.id;
       for (const reader of [sectorLeader, unitLeader, btsContact]) {
-        const list = await listGroups({ database, actor: reader, meta });
+        const list = await listGroups({ database, actor: reader, ...at });
         expect(list.canManage).toBe(false);
         expect(list.active.map((group) => group.name)).toEqual([
           "Styringsgruppe for BTI",
@@ -281,7 +290,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
           "Arbeidsgruppe for brukermedvirkning",
         ]);
         expect(list.closed.map((group) => group.name)).toEqual(["Gammel styringsgruppe"]);
-        const page = await getGroupPage({ database, actor: reader, meta, groupId: steeringId });
+        const page = await getGroupPage({ database, actor: reader, ...at, groupId: steeringId });
         expect(page.canManage).toBe(false);
         expect(page.staffOptions).toEqual([]);
         expect((await failure(create(reader, { ...steering, kind: "working" }))).code).toBe(
@@ -293,7 +302,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
               addMember({
                 database,
                 actor: reader,
-                meta,
+                ...at,
                 groupId: steeringId,
                 values: { name: "X" },
               }),
@@ -301,16 +310,16 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
           ).code,
         ).toBe("forbidden");
         expect(
-          (await failure(deleteGroup({ database, actor: reader, meta, groupId: workingId }))).code,
+          (await failure(deleteGroup({ database, actor: reader, ...at, groupId: workingId }))).code,
         ).toBe("forbidden");
-        expect((await failure(groupForm({ database, actor: reader, meta }))).code).toBe(
+        expect((await failure(groupForm({ database, actor: reader, ...at }))).code).toBe(
           "forbidden",
         );
       }
-      expect((await failure(listGroups({ database, actor: employee, meta }))).code).toBe(
+      expect((await failure(listGroups({ database, actor: employee, ...at }))).code).toBe(
         "forbidden",
       );
-      expect((await failure(organisationHub({ database, actor: employee, meta }))).code).toBe(
+      expect((await failure(organisationHub({ database, actor: employee, ...at }))).code).toBe(
         "forbidden",
       );
       const views = await auditRows("organisation.group_viewed", steeringId);
@@ -326,7 +335,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       const staff = await addMember({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: steeringId,
         values: { userId: sectorLeader.userId, name: "", role: "Kommunalsjef oppvekst" },
       });
@@ -338,14 +347,14 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       const outside = await addMember({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: steeringId,
         values: { userId: "", name: "Kari Nilsen", role: "Varaordfører", isChair: "on" },
       });
       expect(outside).toMatchObject({ userId: null, name: "Kari Nilsen", isChair: true });
       const [event] = await auditRows("organisation.member_added", steeringId);
       expect(event?.details).toMatchObject({ outside: false, userId: sectorLeader.userId });
-      const page = await getGroupPage({ database, actor: unitLeader, meta, groupId: steeringId });
+      const page = await getGroupPage({ database, actor: unitLeader, ...at, groupId: steeringId });
       // The chair first.
       expect(page.members.map((member) => [member.name, member.isChair, member.isStaff])).toEqual([
         ["Kari Nilsen", true, false],
@@ -355,7 +364,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
 
     it("refuses neither, both, a staff member twice, a second chair, and foreign or inactive staff", async () => {
       const add = (values: Record<string, unknown>) =>
-        failure(addMember({ database, actor: coordinator, meta, groupId: steeringId, values }));
+        failure(addMember({ database, actor: coordinator, ...at, groupId: steeringId, values }));
       expect((await add({ userId: "", name: " " })).fieldErrors).toEqual({
         userId: "organisation.groups.errors.memberMissing",
       });
@@ -381,12 +390,12 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
     });
 
     it("moves the chair, keeping one, and removes a member, audited", async () => {
-      const page = await getGroupPage({ database, actor: coordinator, meta, groupId: steeringId });
+      const page = await getGroupPage({ database, actor: coordinator, ...at, groupId: steeringId });
       const sverre = page.members.find((member) => member.name === "Sverre S")!;
       await setChair({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: steeringId,
         memberId: sverre.id,
         chair: true,
@@ -402,7 +411,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       await removeMember({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: steeringId,
         memberId: kari.id,
       });
@@ -413,13 +422,184 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
         removeMember({
           database,
           actor: coordinator,
-          meta,
+          ...at,
           groupId: workingId,
           memberId: sverre.id,
         }),
       );
       expect(other.code).toBe("not_found");
     });
+  });
+
+  describe("the database's own rules (one active steering/driver group, one chair, names)", () => {
+    let tenantC: string;
+    let coordinatorC: Staff;
+    let steeringC: string;
+
+    beforeAll(async () => {
+      tenantC = (await makeTenant(database, "Cvik kommune")).id;
+      coordinatorC = await makeStaff(database, tenantC, { roles: ["coordinator"] });
+      steeringC = (await create(coordinatorC, steering)).id;
+      await addMember({
+        database,
+        actor: coordinatorC,
+        ...at,
+        groupId: steeringC,
+        values: { name: "Leder C", isChair: "on" },
+      });
+    });
+
+    /** What a write straight into the tables (past the use cases' checks) is answered with. */
+    const refusal = (work: (tx: Tx) => Promise<unknown>) =>
+      database.tenant(tenantC, work).then(
+        () => {
+          throw new Error("expected the database to refuse the row");
+        },
+        (error: unknown) => error,
+      );
+
+    const group = (values: Partial<typeof orgGroups.$inferInsert>) => ({
+      tenantId: tenantC,
+      kind: "working",
+      name: "Gruppe",
+      mandate: "Forbi sjekken.",
+      ...values,
+    });
+
+    it("refuses a second active steering group and a second chair written past the checks", async () => {
+      const second = await refusal((tx) =>
+        tx.insert(orgGroups).values(group({ kind: "steering", name: "Direkte styringsgruppe" })),
+      );
+      expect(groupConflictError(second, "steering")?.fieldErrors).toEqual({
+        kind: "organisation.groups.errors.steeringExists",
+      });
+      const chair = await refusal((tx) =>
+        tx
+          .insert(orgGroupMembers)
+          .values({ tenantId: tenantC, groupId: steeringC, name: "Leder nr. 2", isChair: true }),
+      );
+      expect(groupConflictError(chair)?.fieldErrors).toEqual({
+        isChair: "organisation.groups.errors.chairTaken",
+      });
+      const name = await refusal((tx) =>
+        tx.insert(orgGroups).values(group({ name: "styringsgruppe for bti" })),
+      );
+      expect(groupConflictError(name)?.fieldErrors).toEqual({
+        name: "organisation.groups.errors.nameTaken",
+      });
+      expect(groupConflictError(new Error("noe annet"))).toBeNull();
+      // Closed steering groups, one active driver group and many working groups are fine.
+      const allowed = await database.tenant(tenantC, (tx) =>
+        tx
+          .insert(orgGroups)
+          .values([
+            group({ kind: "steering", name: "Gammel C 1", closedOn: "2020-01-01" }),
+            group({ kind: "steering", name: "Gammel C 2", closedOn: "2021-01-01" }),
+            group({ kind: "driver", name: "Pådriver C" }),
+            group({ name: "Arbeid C 1" }),
+            group({ name: "Arbeid C 2" }),
+          ])
+          .returning(),
+      );
+      expect(allowed).toHaveLength(5);
+      const secondDriver = await refusal((tx) =>
+        tx.insert(orgGroups).values(group({ kind: "driver", name: "Pådriver C 2" })),
+      );
+      expect(groupConflictError(secondDriver, "driver")?.fieldErrors).toEqual({
+        kind: "organisation.groups.errors.driverExists",
+      });
+      // One chair in each group, not one in all.
+      const [otherChair] = await database.tenant(tenantC, (tx) =>
+        tx
+          .insert(orgGroupMembers)
+          .values({
+            tenantId: tenantC,
+            groupId: allowed[3]!.id,
+            name: "Leder arbeid",
+            isChair: true,
+          })
+          .returning(),
+      );
+      expect(otherChair?.isChair).toBe(true);
+      await database.tenant(tenantC, (tx) =>
+        tx.delete(orgGroups).where(
+          inArray(
+            orgGroups.id,
+            allowed.map((row) => row.id),
+          ),
+        ),
+      );
+    });
+
+    // Only PostgreSQL runs transactions side by side: hold a row in an open transaction, so the
+    // use case's check cannot see it and its write waits for it, then commit the held row.
+    it.runIf(kind === "postgres")(
+      "answers a save that loses a race with the field error, not a crash",
+      async () => {
+        const race = async (hold: (tx: Tx) => Promise<unknown>, work: () => Promise<unknown>) => {
+          let release!: () => void;
+          const gate = new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          let held!: () => void;
+          const heldNow = new Promise<void>((resolve) => {
+            held = resolve;
+          });
+          const holder = database.system(async (tx) => {
+            await hold(tx);
+            held();
+            await gate;
+          });
+          await heldNow;
+          const outcome = failure(work());
+          // Wait until the use case's insert waits for the held row (its check has passed).
+          for (let tries = 0; ; tries += 1) {
+            const result = (await database.db.execute(
+              sql`select count(*)::int as waiting from pg_stat_activity
+                  where datname = current_database() and wait_event_type = 'Lock'`,
+            )) as unknown as { rows: { waiting: number }[] };
+            if (result.rows[0]!.waiting > 0) break;
+            if (tries > 200) throw new Error("the use case never waited for the held row");
+            await new Promise((resolve) => setTimeout(resolve, 25));
+          }
+          release();
+          await holder;
+          return outcome;
+        };
+        const name = await race(
+          (tx) => tx.insert(orgGroups).values(group({ name: "Samtidig gruppe" })),
+          () => create(coordinatorC, { kind: "working", name: "Samtidig gruppe", mandate: "M." }),
+        );
+        expect(name.fieldErrors).toEqual({ name: "organisation.groups.errors.nameTaken" });
+        const driver = await race(
+          (tx) => tx.insert(orgGroups).values(group({ kind: "driver", name: "Pådriver først" })),
+          () => create(coordinatorC, { kind: "driver", name: "Pådriver sist", mandate: "M." }),
+        );
+        expect(driver.fieldErrors).toEqual({ kind: "organisation.groups.errors.driverExists" });
+        const [working] = await database.tenant(tenantC, (tx) =>
+          tx.select().from(orgGroups).where(eq(orgGroups.name, "Samtidig gruppe")),
+        );
+        const chair = await race(
+          (tx) =>
+            tx
+              .insert(orgGroupMembers)
+              .values({ tenantId: tenantC, groupId: working!.id, name: "Først", isChair: true }),
+          () =>
+            addMember({
+              database,
+              actor: coordinatorC,
+              ...at,
+              groupId: working!.id,
+              values: { name: "Sist", isChair: "on" },
+            }),
+        );
+        expect(chair.fieldErrors).toEqual({ isChair: "organisation.groups.errors.chairTaken" });
+        const names = await database.tenant(tenantC, (tx) =>
+          tx.select({ name: orgGroups.name }).from(orgGroups),
+        );
+        expect(names.map((row) => row.name)).not.toContain("Pådriver sist");
+      },
+    );
   });
 
   describe("meetings and decisions", () => {
@@ -430,7 +610,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       const past = await addMeeting({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: steeringId,
         values: {
           meetsOn: addDays(today, -10),
@@ -443,7 +623,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       await addMeeting({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: steeringId,
         values: { meetsOn: addDays(today, 20), time: "12:00–14:00", place: "Rådhuset" },
       });
@@ -451,16 +631,16 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
         addMeeting({
           database,
           actor: coordinator,
-          meta,
+          ...at,
           groupId: steeringId,
           values: { meetsOn: "2026-02-30" },
         }),
       );
       expect(bad.fieldErrors).toEqual({ meetsOn: "organisation.groups.errors.meetsOn" });
-      const page = await getGroupPage({ database, actor: btsContact, meta, groupId: steeringId });
+      const page = await getGroupPage({ database, actor: btsContact, ...at, groupId: steeringId });
       expect(page.upcoming.map((meeting) => meeting.meetsOn)).toEqual([addDays(today, 20)]);
       expect(page.past.map((meeting) => meeting.meetsOn)).toEqual([addDays(today, -10)]);
-      const list = await listGroups({ database, actor: btsContact, meta });
+      const list = await listGroups({ database, actor: btsContact, ...at });
       expect(list.active[0]?.nextMeeting?.meetsOn).toBe(addDays(today, 20));
       expect(list.active[0]?.chairName).toBe("Sverre S");
       expect(list.active[0]?.memberCount).toBe(1);
@@ -470,7 +650,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       const row = await createDecision({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: steeringId,
         values: {
           decidedOn: addDays(today, -10),
@@ -483,7 +663,12 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       });
       versionDecisionId = row.id;
       expect(row.recordedBy).toBe(coordinator.userId);
-      const page = await getGroupPage({ database, actor: sectorLeader, meta, groupId: steeringId });
+      const page = await getGroupPage({
+        database,
+        actor: sectorLeader,
+        ...at,
+        groupId: steeringId,
+      });
       expect(page.canEditGuide).toBe(false);
       expect(page.decisions[0]).toMatchObject({
         title: "Handlingsveilederen vedtatt",
@@ -509,10 +694,8 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
     it("refuses a future date, no title, both links, a draft version, and foreign references", async () => {
       const base = { decidedOn: today, title: "Vedtak" };
       const refuse = (values: Record<string, unknown>, groupId = steeringId) =>
-        failure(createDecision({ database, actor: coordinator, meta, groupId, values }));
-      expect(
-        (await refuse({ ...base, decidedOn: addDays(today, 1), title: "" })).fieldErrors,
-      ).toEqual({
+        failure(createDecision({ database, actor: coordinator, ...at, groupId, values }));
+      expect((await refuse({ ...base, decidedOn: inTwoDays, title: "" })).fieldErrors).toEqual({
         decidedOn: "organisation.groups.errors.decidedInFuture",
         title: "organisation.groups.errors.decisionTitle",
       });
@@ -544,7 +727,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       const form = await decisionForm({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: steeringId,
         decisionId: versionDecisionId,
       });
@@ -552,7 +735,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       await updateDecision({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: steeringId,
         decisionId: versionDecisionId,
         values: {
@@ -582,7 +765,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       await removeMeeting({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: steeringId,
         meetingId: pastMeetingId,
       });
@@ -597,7 +780,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       await createDecision({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: workingId,
         values: { decidedOn: today, title: "Pilotering i tre virksomheter", milestoneId },
       });
@@ -605,7 +788,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
         await createDecision({
           database,
           actor: coordinator,
-          meta,
+          ...at,
           groupId: workingId,
           values: {
             decidedOn: `2024-05-${String(index + 1).padStart(2, "0")}`,
@@ -613,7 +796,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
           },
         });
       }
-      const first = await listDecisions({ database, actor: unitLeader, meta });
+      const first = await listDecisions({ database, actor: unitLeader, ...at });
       expect(first.total).toBe(27);
       expect(first.pages).toBe(2);
       expect(first.decisions).toHaveLength(25);
@@ -623,18 +806,22 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
         subject: { kind: "milestone", milestoneId, title: "Pilotering" },
       });
       expect(first.canManage).toBe(false);
-      expect(first.years).toEqual([...new Set([Number(today.slice(0, 4)), 2024])]);
+      // The years of the dates recorded above (early January, today-9 is in the year before).
+      const years = [today, addDays(today, -9), "2024-05-01"].map((date) =>
+        Number(date.slice(0, 4)),
+      );
+      expect(first.years).toEqual([...new Set(years)].sort((a, b) => b - a));
       const second = await listDecisions({
         database,
         actor: unitLeader,
-        meta,
+        ...at,
         filters: { page: 2 },
       });
       expect(second.decisions.map((decision) => decision.title)).toEqual(["Eldre 1", "Eldre 0"]);
       const byGroup = await listDecisions({
         database,
         actor: unitLeader,
-        meta,
+        ...at,
         filters: { groupId: steeringId },
       });
       expect(byGroup.decisions.map((decision) => decision.title)).toEqual([
@@ -643,7 +830,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       const byYear = await listDecisions({
         database,
         actor: unitLeader,
-        meta,
+        ...at,
         filters: { year: 2024, groupId: workingId },
       });
       expect(byYear.total).toBe(25);
@@ -653,27 +840,27 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       );
       expect(event?.details).toMatchObject({ groupId: workingId, year: 2024, page: 1 });
       // The hub reads the latest date and the active groups.
-      const hub = await organisationHub({ database, actor: sectorLeader, meta });
+      const hub = await organisationHub({ database, actor: sectorLeader, ...at });
       expect(hub.groups.active).toBe(3);
       expect(hub.decisions).toEqual({ count: 27, latestOn: today });
     });
 
     it("deletes a group only while it has no decisions, then with its members and meetings", async () => {
       const refused = await failure(
-        deleteGroup({ database, actor: coordinator, meta, groupId: workingId }),
+        deleteGroup({ database, actor: coordinator, ...at, groupId: workingId }),
       );
       expect(refused.code).toBe("conflict");
       expect(refused.messageKey).toBe("organisation.groups.errors.hasDecisions");
       const decisions = await listDecisions({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         filters: { groupId: workingId, year: Number(today.slice(0, 4)) },
       });
       await deleteDecision({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: workingId,
         decisionId: decisions.decisions[0]!.id,
       });
@@ -688,11 +875,11 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       await addMember({
         database,
         actor: coordinator,
-        meta,
+        ...at,
         groupId: empty.id,
         values: { name: "Ola" },
       });
-      await deleteGroup({ database, actor: coordinator, meta, groupId: empty.id });
+      await deleteGroup({ database, actor: coordinator, ...at, groupId: empty.id });
       const left = await database.system((tx) =>
         tx.select().from(orgGroupMembers).where(eq(orgGroupMembers.groupId, empty.id)),
       );
@@ -703,10 +890,10 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
 
   describe("tenant isolation", () => {
     it("never shows or changes another municipality's groups", async () => {
-      const listB = await listGroups({ database, actor: coordinatorB, meta });
+      const listB = await listGroups({ database, actor: coordinatorB, ...at });
       expect(listB.active).toEqual([]);
       expect(
-        (await failure(getGroupPage({ database, actor: coordinatorB, meta, groupId: steeringId })))
+        (await failure(getGroupPage({ database, actor: coordinatorB, ...at, groupId: steeringId })))
           .code,
       ).toBe("not_found");
       expect(
@@ -715,7 +902,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
             addMember({
               database,
               actor: coordinatorB,
-              meta,
+              ...at,
               groupId: steeringId,
               values: { name: "Inntrenger" },
             }),
@@ -728,7 +915,7 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
             createDecision({
               database,
               actor: coordinatorB,
-              meta,
+              ...at,
               groupId: steeringId,
               values: { decidedOn: today, title: "Nei" },
             }),
@@ -741,14 +928,14 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
             updateGroup({
               database,
               actor: coordinatorB,
-              meta,
+              ...at,
               groupId: steeringId,
               values: steering,
             }),
           )
         ).code,
       ).toBe("not_found");
-      const logB = await listDecisions({ database, actor: coordinatorB, meta });
+      const logB = await listDecisions({ database, actor: coordinatorB, ...at });
       expect(logB.total).toBe(0);
       // Tenant B may have its own steering group: the rule is per municipality.
       await create(coordinatorB, steering);
@@ -757,8 +944,8 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
         createDecision({
           database,
           actor: coordinatorB,
-          meta,
-          groupId: (await listGroups({ database, actor: coordinatorB, meta })).active[0]!.id,
+          ...at,
+          groupId: (await listGroups({ database, actor: coordinatorB, ...at })).active[0]!.id,
           values: { decidedOn: today, title: "Vedtak", contentVersionId: publishedVersionId },
         }),
       );
@@ -808,6 +995,21 @@ describe.each(databaseKinds)("project groups on %s", (kind) => {
       expect(hub).toContain(nb.organisation.common.hub.groups.title);
       const log = await (await get(coordinator, "/organisering/vedtak")).text();
       expect(log).toContain(`href="/admin/innhold/${pageId}/historikk"`);
+    });
+
+    it("answers an unknown intent with the catalog's message, not English", async () => {
+      const response = await app.request(`/organisering/grupper/${steeringId}`, {
+        method: "POST",
+        headers: {
+          ...(await browserHeaders(database, services, coordinator)),
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({ intent: "nonsense" }),
+      });
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain(nb.errors.invalid);
+      expect(html).not.toContain("Unknown intent");
     });
 
     it("keeps what was typed when the mandate is missing", async () => {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor, type Actor } from "../../core/access/actor.ts";
@@ -278,6 +278,84 @@ describe.each(databaseKinds)("printed material on %s", (kind) => {
     expect(read.text).not.toContain("laget.fjordvik.kommune.no/veileder");
   });
 
+  it("leaves guardian pages for staff or for youth out of the guardians' leaflet", async () => {
+    // An internal note under a public guardian page (the likely leak), a youth page, and a public
+    // page as the control that pages written this way are printed at all.
+    const added = [
+      await publishPage(database, tenantId, {
+        slug: "foresatte-intern-merknad",
+        kind: "guardian",
+        audience: "internal",
+        parentSlug: "foresatte-si-fra",
+        title: "Intern merknad om foresatte",
+        summary: "Hemmelig rutinenotat for ansatte Kvitsymre.",
+        body: "Hemmelig rutinenotat for ansatte Kvitsymre.",
+        sortOrder: 1,
+      }),
+      await publishPage(database, tenantId, {
+        slug: "foresatte-for-ungdom",
+        kind: "guardian",
+        audience: "youth",
+        title: "Til ungdom om foresatte",
+        summary: "Bare for ungdom Blåklokke.",
+        body: "Bare for ungdom Blåklokke.",
+        sortOrder: 2,
+      }),
+      await publishPage(database, tenantId, {
+        slug: "foresatte-offentlig-kontroll",
+        kind: "guardian",
+        audience: "public",
+        parentSlug: "foresatte-si-fra",
+        title: "Åpen side for foresatte",
+        summary: "Offentlig for alle Hestehov.",
+        body: "Offentlig for alle Hestehov.",
+        sortOrder: 99,
+      }),
+    ];
+    try {
+      const { read } = await pdfOf("guardianLeaflet");
+      expect(read.text).toContain("Hestehov");
+      expect(read.text).not.toContain("Kvitsymre");
+      expect(read.text).not.toContain("Intern merknad om foresatte");
+      expect(read.text).not.toContain("Blåklokke");
+      expect(read.text).not.toContain("Til ungdom om foresatte");
+      // Guardian pages are no source of the staff material either.
+      for (const document of ["poster", "staffLeaflet"] as const) {
+        const other = (await pdfOf(document)).read.text;
+        for (const phrase of ["Kvitsymre", "Blåklokke", "Hestehov"])
+          expect(other, `${document}: ${phrase}`).not.toContain(phrase);
+      }
+      // The overview lists only the public one as a source of the leaflet.
+      const overview = await printedOverview({
+        database,
+        actor: coordinator,
+        meta,
+        language: "nb",
+        publicUrl: PUBLIC_URL,
+        requestUrl: "http://10.0.0.5/",
+      });
+      const titles = overview.documents
+        .find((document) => document.document === "guardianLeaflet")!
+        .sources.map((source) => source.title);
+      expect(titles).toContain("Åpen side for foresatte");
+      expect(titles).not.toContain("Intern merknad om foresatte");
+      expect(titles).not.toContain("Til ungdom om foresatte");
+    } finally {
+      // The later tests print the shipped guide as it was.
+      await database.tenant(tenantId, (tx) =>
+        tx
+          .update(contentPages)
+          .set({ archived: true })
+          .where(
+            inArray(
+              contentPages.id,
+              added.map((page) => page.pageId),
+            ),
+          ),
+      );
+    }
+  });
+
   it("prints only published versions: a draft never shows, a new published version does", async () => {
     const [levelZero] = await database.tenant(tenantId, (tx) =>
       tx
@@ -488,6 +566,19 @@ describe.each(databaseKinds)("printed material on %s", (kind) => {
       }),
     );
     expect(guardians.messageKey).toBe("organisation.printed.noGuardianPages");
+    // A refused download is no download: the read and its audit are one transaction.
+    const downloads = await database.system((tx) =>
+      tx
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.eventType, "printed.downloaded"),
+            eq(auditEvents.tenantId, emptyTenantId),
+          ),
+        ),
+    );
+    expect(downloads).toEqual([]);
     const overview = await printedOverview({
       database,
       actor: emptyCoordinator,
@@ -539,6 +630,19 @@ describe.each(databaseKinds)("printed material on %s", (kind) => {
     expect(mine[0]!.requestId).toBe("req-printed");
     expect(mine[0]!.details).toMatchObject({ document: "staffLeaflet", language: "nb" });
     expect((mine[0]!.details as { versions: string[] }).versions.length).toBeGreaterThan(5);
+    // The versions recorded are the ones printed.
+    const overview = await printedOverview({
+      database,
+      actor: sectorLeader,
+      meta,
+      language: "nb",
+      publicUrl: PUBLIC_URL,
+      requestUrl: "http://10.0.0.5/",
+    });
+    const printed = overview.documents.find((document) => document.document === "staffLeaflet")!;
+    expect((mine[0]!.details as { versions: string[] }).versions).toEqual(
+      printed.sources.map((source) => `${source.id}:${source.version}`),
+    );
   });
 
   describe("over HTTP", () => {

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "org_group_members_one_chair" ON "org_group_members" USING btree ("group_id") WHERE is_chair;--> statement-breakpoint
+CREATE UNIQUE INDEX "org_groups_one_active_steering_driver" ON "org_groups" USING btree ("tenant_id","kind") WHERE closed_on is null and kind in ('steering', 'driver');
