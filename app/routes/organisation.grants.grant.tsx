@@ -5,6 +5,7 @@ import {
   budgetComparisonText,
   dateText,
   grantPeriodText,
+  lineLabels,
 } from "../../core/organisation/grants-rules.ts";
 import { viewGrant } from "../../core/organisation/grants.ts";
 import { CsrfField } from "../components/forms.tsx";
@@ -80,6 +81,7 @@ export default function GrantPage() {
   const [params] = useSearchParams();
   const notice = grantNotice(params);
   const base = grantHref(grant.id);
+  const labels = lineLabels(t, lines);
   return (
     <GrantsLayout
       heading={grant.name}
@@ -169,18 +171,15 @@ export default function GrantPage() {
               </Table.Head>
               <Table.Body>
                 {lines.map((line) => {
-                  const name = line.description || t(`${G}.category.${line.category}`);
+                  // «Bevertning: Lunsj på fagdagen»: unique, so two lines of one category never
+                  // give two links (or two «Endre») the same name.
+                  const name = labels.get(line.id)!;
                   return (
                     <Table.Row key={line.id}>
                       <Table.HeaderCell scope="row">
                         <DsLink asChild>
-                          <Link to={lineHref(grant.id, line.id)}>
-                            {t(`${G}.category.${line.category}`)}
-                          </Link>
+                          <Link to={lineHref(grant.id, line.id)}>{name}</Link>
                         </DsLink>
-                        {line.description ? (
-                          <Paragraph data-size="sm">{line.description}</Paragraph>
-                        ) : null}
                       </Table.HeaderCell>
                       <Table.Cell className="grants-amount">{money(line.plannedOre)}</Table.Cell>
                       <Table.Cell className="grants-amount">{money(line.spentOre)}</Table.Cell>
@@ -205,12 +204,8 @@ export default function GrantPage() {
                   <Table.HeaderCell scope="row">{t(`${G}.budget.total`)}</Table.HeaderCell>
                   <Table.Cell className="grants-amount">{money(totals.plannedOre)}</Table.Cell>
                   <Table.Cell className="grants-amount">{money(totals.spentOre)}</Table.Cell>
-                  <Table.Cell className="grants-amount">
-                    {money(totals.plannedOre - totals.spentOre)}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {totals.spentOre > totals.plannedOre ? <OverspentTag /> : null}
-                  </Table.Cell>
+                  <Table.Cell className="grants-amount">{money(totals.leftOfBudgetOre)}</Table.Cell>
+                  <Table.Cell>{totals.overBudget ? <OverspentTag /> : null}</Table.Cell>
                   {canManage ? <Table.Cell /> : null}
                 </Table.Row>
               </Table.Body>
@@ -225,9 +220,9 @@ export default function GrantPage() {
             {t(`${G}.report.spentOfGranted`, {
               spent: money(totals.spentOre),
               granted: money(grant.grantedOre),
-              remaining: money(totals.remainingOre),
+              remaining: money(totals.leftOfGrantedOre),
             })}
-            {totals.overspent ? (
+            {totals.overGranted ? (
               <>
                 {" "}
                 <OverspentTag />

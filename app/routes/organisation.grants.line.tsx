@@ -6,7 +6,15 @@ import {
   Paragraph,
   Table,
 } from "@digdir/designsystemet-react";
-import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import {
+  Form,
+  Link,
+  redirect,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useSearchParams,
+} from "react-router";
 import { addExpense, deleteExpense, viewLine } from "../../core/organisation/grants-budget.ts";
 import { dateText } from "../../core/organisation/grants-rules.ts";
 import { osloDate } from "../../core/platform/dates.ts";
@@ -86,6 +94,9 @@ export default function LinePage() {
   const heading = line.description ? `${category}: ${line.description}` : category;
   const self = lineHref(grant.id, line.id);
   const removing = expenses.find((expense) => expense.id === params.get("fjern"));
+  // A saved expense redirects back here: the new location key gives an empty form, so nothing
+  // is entered twice. A refused one refills the form from what was typed (the failure's values).
+  const formKey = useLocation().key;
   return (
     <GrantsLayout
       heading={heading}
@@ -203,7 +214,7 @@ export default function LinePage() {
           <Heading level={2} data-size="sm" id="ny-utgift">
             {t(`${G}.expenses.addHeading`)}
           </Heading>
-          <ExpenseForm failure={failure} today={today} />
+          <ExpenseForm key={formKey} failure={failure} today={today} />
         </section>
       ) : null}
     </GrantsLayout>

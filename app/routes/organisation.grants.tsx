@@ -143,8 +143,8 @@ export default function GrantsPage() {
                   </Table.Cell>
                   <Table.Cell className="grants-amount">{money(grant.totals.spentOre)}</Table.Cell>
                   <Table.Cell className="grants-amount">
-                    {money(grant.totals.remainingOre)}
-                    {grant.totals.overspent ? (
+                    {money(grant.totals.leftOfGrantedOre)}
+                    {grant.totals.overGranted ? (
                       <>
                         {" "}
                         <OverspentTag />

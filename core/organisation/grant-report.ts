@@ -124,8 +124,8 @@ export function grantReportBlocks(report: GrantReport, t: T, language = "nb"): R
           t(`${G}.budget.total`),
           money(totals.plannedOre),
           money(totals.spentOre),
-          money(totals.plannedOre - totals.spentOre),
-          totals.spentOre > totals.plannedOre ? t(`${G}.overspent`) : "",
+          money(totals.leftOfBudgetOre),
+          totals.overBudget ? t(`${G}.overspent`) : "",
         ],
       ],
     });
@@ -152,7 +152,7 @@ export function grantReportBlocks(report: GrantReport, t: T, language = "nb"): R
       text: t(`${G}.report.spentOfGranted`, {
         spent: money(totals.spentOre),
         granted: money(grant.grantedOre),
-        remaining: money(totals.remainingOre),
+        remaining: amountOrDash(totals.leftOfGrantedOre, language),
       }),
     });
   }

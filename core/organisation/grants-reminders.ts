@@ -11,18 +11,25 @@ import { noRequestMeta, systemActor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { osloDate } from "../platform/dates.ts";
 import { reminderKey } from "../relay-log/reminders.ts";
-import { reminderDue } from "./grants-rules.ts";
-import { grantPath } from "./grants.ts";
+import { reminderDay, reminderDue } from "./grants-rules.ts";
+import { grantPath, readsGrants } from "./grants.ts";
 
 /**
- * The daily `grant.reminders` job, per municipality: each reporting deadline not submitted whose
- * first reminder day (the due date minus remindDaysBefore, in Norway's calendar) has come is
- * reminded once. The grant's contact person gets a `grant_report_due` notice under «Varsler»
- * linking to the grant page; a grant without an active contact person reminds every active
- * coordinator instead. The deadline's remindedAt then stops it; moving the deadline clears it
- * (grants-deadlines.ts). The dedupe key `grant_report_due|<deadlineId>|<dueOn>|<userId>` keeps a
- * re-run from repeating a notice and carries the due date the notice shows. Deadlines of
- * rejected grants are not reminded. No child, no log: logId is null.
+ * The `grant.reminders` job, run every hour (jobs/runner.ts), per municipality: each reporting
+ * deadline not submitted whose first reminder day (the due date minus remindDaysBefore, in
+ * Norway's calendar) has come is reminded once. The grant's contact person gets a
+ * `grant_report_due` notice under «Varsler» linking to the grant page — when they are active and
+ * read the grants (implementation.view); otherwise every active coordinator is reminded instead,
+ * so nobody is sent to a page they cannot open. The deadline's remindedAt then stops it.
+ *
+ * Changing the due date or the reminder days clears remindedAt (grants-deadlines.ts) and gives a
+ * new reminder. The dedupe key `grant_report_due|<deadlineId>|<dueOn>|<userId>|<reminderDay>|
+ * <version>` therefore names the reminder round: the due date (which the notice shows), the first
+ * reminder day, and the deadline's updatedAt in milliseconds, which every such change renews —
+ * so even a deadline moved and moved back is reminded again, while a re-run in the same round
+ * never repeats a notice. A deadline is only marked reminded, and the reminder only audited,
+ * when notices were actually written. Deadlines of rejected grants are not reminded. No child,
+ * no log: logId is null.
  */
 export async function createGrantReportReminders(input: {
   database: Database;
@@ -60,6 +67,7 @@ async function remindTenant(
       grantId: grants.id,
       contactUserId: grants.contactUserId,
       contactActive: users.active,
+      contactRoles: users.roles,
     })
     .from(grantReportingDeadlines)
     .innerJoin(grants, eq(grants.id, grantReportingDeadlines.grantId))
@@ -96,11 +104,15 @@ async function remindTenant(
   const actor = systemActor(tenantId, "grant.reminders");
   let notified = 0;
   const remindedIds: string[] = [];
-  for (const { deadline, grantId, contactUserId, contactActive } of due) {
-    const recipients = contactUserId && contactActive ? [contactUserId] : await coordinatorIds();
+  for (const { deadline, grantId, contactUserId, contactActive, contactRoles } of due) {
+    // The contact only when they can open the grant page the notice links to.
+    const toContact = Boolean(contactUserId && contactActive && readsGrants(contactRoles));
+    const recipients = toContact ? [contactUserId!] : await coordinatorIds();
     // Nobody to tell (no contact, no coordinator): left unreminded until there is someone.
     if (recipients.length === 0) continue;
-    remindedIds.push(deadline.id);
+    const round = `${reminderDay(deadline)}|${deadline.updatedAt.getTime()}`;
+    const keyOf = (userId: string) =>
+      `${reminderKey("grant_report_due", deadline.id, deadline.dueOn, userId)}|${round}`;
     const inserted = await tx
       .insert(notifications)
       .values(
@@ -110,11 +122,14 @@ async function remindTenant(
           kind: "grant_report_due",
           logId: null,
           link: grantPath(grantId),
-          dedupeKey: reminderKey("grant_report_due", deadline.id, deadline.dueOn, userId),
+          dedupeKey: keyOf(userId),
         })),
       )
       .onConflictDoNothing({ target: [notifications.tenantId, notifications.dedupeKey] })
       .returning({ id: notifications.id, userId: notifications.userId });
+    // Nothing new written (this round's notices exist already): neither marked nor audited.
+    if (inserted.length === 0) continue;
+    remindedIds.push(deadline.id);
     notified += inserted.length;
     await recordAudit(tx, {
       type: "organisation.grant_reminder_sent",
@@ -125,7 +140,8 @@ async function remindTenant(
       details: {
         grantId,
         dueOn: deadline.dueOn,
-        toContact: Boolean(contactUserId && contactActive),
+        remindDaysBefore: deadline.remindDaysBefore,
+        toContact,
         notificationIds: inserted.map((row) => row.id),
         userIds: inserted.map((row) => row.userId),
       },

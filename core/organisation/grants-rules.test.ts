@@ -17,6 +17,7 @@ import {
   grantPeriodText,
   grantRuleErrors,
   grantTotals,
+  lineLabels,
   lineSummary,
   nextDeadline,
   reminderDay,
@@ -54,7 +55,8 @@ describe("budget sums", () => {
     const totals = grantTotals(lines, kr(500_000));
     expect(totals.plannedOre).toBe(kr(502_470));
     expect(totals.budget).toEqual({ kind: "over", differenceOre: kr(2_470) });
-    expect(totals.remainingOre).toBe(kr(500_000));
+    expect(totals.leftOfGrantedOre).toBe(kr(500_000));
+    expect(totals.leftOfBudgetOre).toBe(kr(502_470));
     const t = translator("nb");
     expect(budgetComparisonText(t, totals.budget)).toBe(
       "Budsjettet er 2\u00a0470\u00a0kr over innvilget beløp.",
@@ -64,14 +66,70 @@ describe("budget sums", () => {
     expect(compareBudget(kr(100), null)).toEqual({ kind: "none" });
   });
 
-  it("counts what is left from the granted amount, or from the budget before a decision", () => {
+  it("counts what is left of the budget and of the granted amount apart", () => {
     const lines = [{ plannedOre: kr(1_000), spentOre: kr(400) }];
-    expect(grantTotals(lines, kr(800)).remainingOre).toBe(kr(400));
-    expect(grantTotals(lines, null).remainingOre).toBe(kr(600));
-    expect(grantTotals([{ plannedOre: kr(1_000), spentOre: kr(900) }], kr(800)).overspent).toBe(
-      true,
-    );
-    expect(grantTotals([], null)).toMatchObject({ plannedOre: 0, spentOre: 0, remainingOre: 0 });
+    expect(grantTotals(lines, kr(800))).toMatchObject({
+      leftOfBudgetOre: kr(600),
+      overBudget: false,
+      leftOfGrantedOre: kr(400),
+      overGranted: false,
+    });
+    // Nothing granted yet: nothing left «of granted», never overspent against it.
+    expect(grantTotals(lines, null)).toMatchObject({
+      leftOfBudgetOre: kr(600),
+      leftOfGrantedOre: null,
+      overGranted: false,
+    });
+    expect(grantTotals([{ plannedOre: kr(1_000), spentOre: kr(900) }], kr(800))).toMatchObject({
+      leftOfBudgetOre: kr(100),
+      overBudget: false,
+      leftOfGrantedOre: kr(-100),
+      overGranted: true,
+    });
+    expect(grantTotals([{ plannedOre: kr(500), spentOre: kr(600) }], kr(800))).toMatchObject({
+      overBudget: true,
+      overGranted: false,
+    });
+    expect(grantTotals([], null)).toMatchObject({
+      plannedOre: 0,
+      spentOre: 0,
+      leftOfBudgetOre: 0,
+      leftOfGrantedOre: null,
+    });
+  });
+
+  it("names the two «left» amounts with different words in every language", () => {
+    for (const language of ["nb", "nn", "en"] as const) {
+      const t = translator(language);
+      const ofBudget = t("organisation.grants.budget.columns.remaining");
+      const ofGranted = t("organisation.grants.columns.remaining");
+      expect(ofBudget, language).not.toBe(ofGranted);
+      expect(t("organisation.grants.report.spentOfGranted"), language).toContain(ofGranted);
+      expect(t("organisation.grants.line.summary").toLowerCase(), language).toContain(
+        ofBudget.toLowerCase(),
+      );
+    }
+    expect(nb.organisation.grants.budget.columns.remaining).toBe("Igjen av budsjett");
+    expect(nb.organisation.grants.columns.remaining).toBe("Igjen av innvilget");
+  });
+
+  it("gives every budget line a name of its own for its links", () => {
+    const t = translator("nb");
+    const labels = lineLabels(t, [
+      { id: "a", category: "catering", description: "Lunsj kick-off" },
+      { id: "b", category: "catering", description: "Kaffe og frukt" },
+      { id: "c", category: "other", description: "" },
+      { id: "d", category: "other", description: "  " },
+      { id: "e", category: "venues", description: "Leie" },
+    ]);
+    expect(Object.fromEntries(labels)).toEqual({
+      a: "Bevertning: Lunsj kick-off",
+      b: "Bevertning: Kaffe og frukt",
+      c: "Annet (1)",
+      d: "Annet (2)",
+      e: "Leie av lokaler: Leie",
+    });
+    expect(new Set(labels.values()).size).toBe(5);
   });
 });
 

@@ -44,6 +44,7 @@ export interface LineAmounts {
 }
 
 export interface LineSummary extends LineAmounts {
+  /** «Igjen av budsjett»: planned minus spent (negative when overspent). */
   remainingOre: number;
   /** More spent than planned: shown as «Overforbruk» in words. */
   overspent: boolean;
@@ -73,28 +74,36 @@ export function compareBudget(plannedOre: number, grantedOre: number | null): Bu
     : { kind: "under", differenceOre: grantedOre - plannedOre };
 }
 
+/**
+ * A grant's sums. What is left is counted two ways, and each has its own words on every page,
+ * in the report and in the PDF, so one word never means two things:
+ * - «Igjen av budsjett» (leftOfBudgetOre): the budget (the sum of the lines) minus spent — the
+ *   grant page's total row, like each line's own «Igjen av budsjett».
+ * - «Igjen av innvilget» (leftOfGrantedOre): the granted amount minus spent — the list's column
+ *   and the sentence under the budget; none («–») while nothing is granted.
+ */
 export interface GrantTotals {
   plannedOre: number;
   spentOre: number;
-  /**
-   * What is left: the granted amount minus what is spent once there is a granted amount,
-   * otherwise the budget (planned) minus what is spent.
-   */
-  remainingOre: number;
-  /** Spent more than the granted amount (or, before a decision, than planned). */
-  overspent: boolean;
+  leftOfBudgetOre: number;
+  /** Spent more than the budget. */
+  overBudget: boolean;
+  leftOfGrantedOre: number | null;
+  /** Spent more than the granted amount (never while nothing is granted). */
+  overGranted: boolean;
   budget: BudgetComparison;
 }
 
 export function grantTotals(lines: LineAmounts[], grantedOre: number | null): GrantTotals {
   const plannedOre = lines.reduce((sum, line) => sum + line.plannedOre, 0);
   const spentOre = lines.reduce((sum, line) => sum + line.spentOre, 0);
-  const base = grantedOre ?? plannedOre;
   return {
     plannedOre,
     spentOre,
-    remainingOre: base - spentOre,
-    overspent: spentOre > base,
+    leftOfBudgetOre: plannedOre - spentOre,
+    overBudget: spentOre > plannedOre,
+    leftOfGrantedOre: grantedOre === null ? null : grantedOre - spentOre,
+    overGranted: grantedOre !== null && spentOre > grantedOre,
     budget: compareBudget(plannedOre, grantedOre),
   };
 }
@@ -209,4 +218,30 @@ export function grantPeriodText(t: T, start: string | null, end: string | null):
   if (start) return t(`${G}.periodFrom`, { from: dateText(start) });
   if (end) return t(`${G}.periodTo`, { to: dateText(end) });
   return t(`${G}.notSet`);
+}
+
+/**
+ * The name of each budget line where it is a link or a button («Bevertning: Lunsj på
+ * fagdagen»), unique within the grant: the category with the description, and a number after
+ * lines that would otherwise read the same («Annet (2)»). By line id.
+ */
+export function lineLabels(
+  t: GrantTexts,
+  lines: { id: string; category: string; description: string }[],
+): Map<string, string> {
+  const names = lines.map((line) => {
+    const category = t(`${G}.category.${line.category}`);
+    const description = line.description.trim();
+    return description ? t(`${G}.budget.lineName`, { category, description }) : category;
+  });
+  const seen = new Map<string, number>();
+  const labels = new Map<string, string>();
+  lines.forEach((line, index) => {
+    const name = names[index]!;
+    const twins = names.filter((other) => other === name).length;
+    const number = (seen.get(name) ?? 0) + 1;
+    seen.set(name, number);
+    labels.set(line.id, twins > 1 ? t(`${G}.budget.lineNumbered`, { name, number }) : name);
+  });
+  return labels;
 }

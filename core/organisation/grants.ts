@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Tx } from "../../db/client.ts";
 import {
   grantBudgetLines,
@@ -8,6 +8,7 @@ import {
   users,
 } from "../../db/schema/index.ts";
 import type { Actor, RequestMeta } from "../access/actor.ts";
+import { isStaffRole, rolePermissions, staffRoles } from "../access/roles.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { AppError } from "../errors.ts";
 import {
@@ -344,12 +345,34 @@ export interface StaffOption {
   name: string;
 }
 
-/** Who may be a grant's contact person: the municipality's active staff, by name. */
+/**
+ * The staff roles that read the grants (implementation.view): coordinator, sector leader, unit
+ * leader, BTS contact. Only they may be a grant's contact person, since the reminder links to the
+ * grant page; an employee or an administrator would get «no access» there.
+ */
+export const grantReaderRoles = staffRoles.filter(
+  (role) => rolePermissions[role]["implementation.view"],
+);
+
+/** Whether someone with these roles reads the grants, so may be a grant's contact person. */
+export function readsGrants(roles: readonly string[] | null | undefined): boolean {
+  return (roles ?? []).some(
+    (role) => isStaffRole(role) && rolePermissions[role]["implementation.view"],
+  );
+}
+
+/** Who may be a grant's contact person: active staff who read the grants, by name. */
 async function contactOptions(tx: Tx, tenantId: string): Promise<StaffOption[]> {
   return tx
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.active, true)))
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        eq(users.active, true),
+        arrayOverlaps(users.roles, grantReaderRoles),
+      ),
+    )
     .orderBy(asc(users.name));
 }
 
@@ -369,7 +392,9 @@ export async function grantForm(input: Audited & { grantId?: string | undefined 
       return { grant: null, contacts, counts: { lines: 0, expenses: 0, deadlines: 0 } };
     }
     const { view } = await loadGrant(tx, actor.tenantId, input.grantId);
-    // A deactivated contact stays choosable on their own grant, so saving does not fail on it.
+    // The grant's own contact stays in the list even when they have left or lost access to the
+    // grants, so the form shows who it is: a left one may be kept (the reminder then goes to the
+    // coordinators); one without access is refused on saving with a message to choose another.
     if (view.contactUserId && !contacts.some((contact) => contact.id === view.contactUserId)) {
       contacts.push({ id: view.contactUserId, name: view.contactName ?? "" });
     }
@@ -401,7 +426,12 @@ async function dependentCounts(
   };
 }
 
-/** The contact must be active staff of the same municipality (a kept, now inactive one is fine). */
+/**
+ * The contact must be staff of the same municipality who reads the grants (implementation.view),
+ * and active — a kept contact who has since left may stay, the reminder then goes to the
+ * coordinators. Someone else's user, or a left one newly chosen, is «choose a staff member»;
+ * an employee or administrator without access to the grant pages is told so.
+ */
 async function assertContact(
   tx: Tx,
   tenantId: string,
@@ -410,12 +440,17 @@ async function assertContact(
 ): Promise<void> {
   if (!contactUserId) return;
   const [user] = await tx
-    .select({ id: users.id, active: users.active })
+    .select({ id: users.id, active: users.active, roles: users.roles })
     .from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.id, contactUserId)));
   if (!user || (!user.active && user.id !== keep)) {
     throw new AppError("validation", "errors.validation", {
       fieldErrors: { contactUserId: "organisation.grants.errors.contact" },
+    });
+  }
+  if (!readsGrants(user.roles)) {
+    throw new AppError("validation", "errors.validation", {
+      fieldErrors: { contactUserId: "organisation.grants.errors.contactAccess" },
     });
   }
 }

@@ -92,6 +92,8 @@ export async function organisationHub(input: {
         and(
           eq(grantReportingDeadlines.tenantId, tenantId),
           isNull(grantReportingDeadlines.submittedOn),
+          // As the reminder job (grants-reminders.ts): a rejected grant reports nothing.
+          ne(grants.status, "rejected"),
         ),
       )
       .orderBy(asc(grantReportingDeadlines.dueOn))

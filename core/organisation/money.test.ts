@@ -87,9 +87,22 @@ describe("formatOre", () => {
     expect(formatOre(26_247_000)).toBe(`${intl}\u00a0kr`);
   });
 
-  it("writes English amounts as NOK", () => {
-    expect(formatOre(26_247_000, "en")).toBe("NOK\u00a0262,470");
-    expect(formatOre(500_050, "en")).toBe("NOK\u00a05,000.50");
+  it("writes English amounts as NOK, grouped with spaces, never with commas", () => {
+    expect(formatOre(26_247_000, "en")).toBe("NOK\u00a0262\u00a0470");
+    expect(formatOre(500_050, "en")).toBe("NOK\u00a05\u00a0000.50");
+    expect(formatOre(-247_000, "en")).toBe("-NOK\u00a02\u00a0470");
+    expect(formatOre(1_000_000_000, "en")).not.toContain(",");
+  });
+
+  it("reads back every amount it shows, in every language", () => {
+    for (const language of ["nb", "nn", "en"]) {
+      for (const ore of [0, 99, 500_050, 26_247_000, 50_247_000, 1_000_000_000]) {
+        expect(amount(formatOre(ore, language)), `${language} ${ore}`).toBe(ore);
+      }
+    }
+    // As an English user would retype what the page shows, with plain spaces.
+    expect(amount("NOK 262 470")).toBe(26_247_000);
+    expect(amount("5 000.50")).toBe(500_050);
   });
 
   it("gives form fields an amount that reads back the same", () => {

@@ -15,8 +15,12 @@
  *
  * Showing amounts (`formatOre`): the number grouped with no-break spaces as Intl's nb-NO does,
  * decimals only when there are øre, and «kr» after it with a no-break space: «262 470 kr»,
- * «5 000,50 kr». Done by hand so the server's and the browser's output are the same to the byte.
- * No React, no database: pages, the PDF and the domain all use these.
+ * «5 000,50 kr». In English «NOK 262 470», «NOK 5 000.50»: NOK first and a decimal point, but
+ * thousands grouped with (no-break) spaces too, never with commas. So whatever a page shows reads
+ * back in a form field in any language — «NOK 5 000.50» is a dot followed by two digits, a
+ * decimal — while a comma keeps one meaning (the decimal sign) and «5,505» stays refused rather
+ * than guessed at. Done by hand so the server's and the browser's output are the same to the
+ * byte. No React, no database: pages, the PDF and the domain all use these.
  */
 
 /** The largest amount accepted: 100 milliarder kr, far below the limit of exact numbers. */
@@ -94,13 +98,15 @@ function parts(ore: number): { sign: string; kroner: string; cents: string } {
 }
 
 /**
- * An amount for reading: «262 470 kr», «5 000,50 kr», «-2 470 kr» (nb and nn); «NOK 262,470»
- * in English. The spaces are no-break spaces, so an amount never breaks over two lines.
+ * An amount for reading: «262 470 kr», «5 000,50 kr», «-2 470 kr» (nb and nn); «NOK 262 470»,
+ * «NOK 5 000.50» in English (thousands grouped with spaces, so the amount reads back in a form).
+ * The spaces are no-break spaces, so an amount never breaks over two lines.
  */
 export function formatOre(ore: number, language: string = "nb"): string {
   const { sign, kroner, cents } = parts(ore);
   if (language === "en") {
-    return `${sign}NOK${NO_BREAK_SPACE}${groupDigits(kroner, ",")}${cents ? `.${cents}` : ""}`;
+    const number = groupDigits(kroner, NO_BREAK_SPACE);
+    return `${sign}NOK${NO_BREAK_SPACE}${number}${cents ? `.${cents}` : ""}`;
   }
   return `${sign}${groupDigits(kroner, NO_BREAK_SPACE)}${cents ? `,${cents}` : ""}${NO_BREAK_SPACE}kr`;
 }

@@ -928,7 +928,9 @@ export async function listNotifications(input: {
           kind !== "join_request" &&
           kind !== "family_contribution" &&
           !kind.startsWith("family_") &&
-          (kind === "onboarding_due" || !implementationReminderKinds.has(kind)) &&
+          (kind === "onboarding_due" ||
+            kind === "grant_report_due" ||
+            !implementationReminderKinds.has(kind)) &&
           !!dueDay &&
           dueDay < today,
         createdAt: row.createdAt,

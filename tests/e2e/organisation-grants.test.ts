@@ -109,6 +109,23 @@ describe("grants and budget in the browser", { timeout: 240_000 }, () => {
       .waitFor();
     await page.getByText(g.budget.empty).waitFor();
 
+    // The grant's edit page: only staff who can open the grant page are offered as contact.
+    await page.getByRole("link", { name: g.edit, exact: true }).click();
+    await expectPage(page, {
+      path: /^\/organisering\/tilskudd\/[0-9a-f-]{36}\/endre$/,
+      heading: fill(g.editTitle, { name }),
+    });
+    await expect(page.getByLabel(g.fields.name).inputValue()).resolves.toBe(name);
+    const contacts = await page.getByLabel(g.fields.contact).locator("option").allTextContents();
+    // The demo's coordinator and its BTS contacts, not the employee or the administrator.
+    expect(contacts).toEqual(expect.arrayContaining(["Kari Koordinator", "Bjørn Bakken"]));
+    for (const outsider of ["Emma Eksempel", "Astrid Systemsen"]) {
+      expect(contacts, outsider).not.toContain(outsider);
+    }
+    await checkA11y(page);
+    await page.getByRole("link", { name: g.cancel, exact: true }).click();
+    await expectPage(page, { path: grantPath, heading: name });
+
     // A budget line with a negative amount: the message, and what was typed stays.
     await page.getByRole("link", { name: g.budget.add, exact: true }).click();
     await expectPage(page, { path: /\/budsjett\/ny$/, heading: g.line.newTitle });
@@ -136,12 +153,27 @@ describe("grants and budget in the browser", { timeout: 240_000 }, () => {
       .waitFor();
     await page.getByText(plain(fill(g.budget.under, { amount: formatOre(kr(45_000)) }))).waitFor();
 
-    // An expense above the plan: «Overforbruk» in words on the line and on the grant.
-    await cateringRow.getByRole("link", { name: g.category.catering }).click();
+    // Each line's links are named after the line, so two lines of a category never read alike.
+    const cateringName = `${g.category.catering}: Lunsj på fagdagen`;
+    await cateringRow
+      .getByRole("link", { name: fill(g.budget.editNamed, { name: cateringName }), exact: true })
+      .waitFor();
+    await cateringRow.getByRole("link", { name: cateringName, exact: true }).click();
+    const linePath = /\/budsjett\/[0-9a-f-]{36}$/;
+    await expectPage(page, { path: linePath, heading: cateringName });
+
+    // The line's edit page, and back.
+    await page.getByRole("link", { name: g.line.edit, exact: true }).click();
     await expectPage(page, {
-      path: /\/budsjett\/[0-9a-f-]{36}$/,
-      heading: `${g.category.catering}: Lunsj på fagdagen`,
+      path: /\/budsjett\/[0-9a-f-]{36}\/endre$/,
+      heading: fill(g.line.editTitle, { name: "Lunsj på fagdagen" }),
     });
+    await expect(page.getByLabel(g.line.fields.planned).inputValue()).resolves.toBe("5 000");
+    await checkA11y(page);
+    await page.getByRole("link", { name: g.cancel, exact: true }).click();
+    await expectPage(page, { path: linePath, heading: cateringName });
+
+    // An expense above the plan: «Overforbruk» in words on the line and on the grant.
     await page.getByText(g.expenses.empty).waitFor();
     await page.getByLabel(g.expenses.fields.amount).fill("5 350,50");
     await page.getByLabel(g.expenses.fields.description).fill("Lunsj og kaffe");
@@ -153,6 +185,11 @@ describe("grants and budget in the browser", { timeout: 240_000 }, () => {
     await row(page, "Lunsj og kaffe")
       .getByText(plain(formatOre(kr(5_350.5))))
       .waitFor();
+    // Saved: the form is empty again, so the same expense is not entered twice.
+    await expect(page.getByLabel(g.expenses.fields.amount).inputValue()).resolves.toBe("");
+    await expect(page.getByLabel(g.expenses.fields.description).inputValue()).resolves.toBe("");
+    await expect(page.getByLabel(g.expenses.fields.spentOn).inputValue()).resolves.toBe(today);
+    await checkA11y(page);
     await page.getByText(g.overspent, { exact: true }).first().waitFor();
     await page.getByRole("link", { name: fill(g.backToGrant, { name }) }).click();
     await expectPage(page, { path: grantPath, heading: name });
@@ -165,15 +202,44 @@ describe("grants and budget in the browser", { timeout: 240_000 }, () => {
     await page.getByLabel(new RegExp(`^${g.deadlines.fields.dueOn}`)).fill(addDays(today, 40));
     await page.getByRole("button", { name: g.save, exact: true }).click();
     await expectPage(page, { path: grantPath, heading: name });
-    const deadlineRow = row(page, "Rapport etter fagdagen");
-    await deadlineRow.getByText(g.deadlines.state.upcoming, { exact: true }).waitFor();
+    await row(page, "Rapport etter fagdagen")
+      .getByText(g.deadlines.state.upcoming, { exact: true })
+      .waitFor();
+
+    // The deadline's edit page: too many reminder days is refused, and what was typed stays.
+    await row(page, "Rapport etter fagdagen")
+      .getByRole("link", {
+        name: fill(g.deadlines.editNamed, { title: "Rapport etter fagdagen" }),
+        exact: true,
+      })
+      .click();
+    await expectPage(page, {
+      path: /\/frister\/[0-9a-f-]{36}$/,
+      heading: fill(g.deadlines.editTitle, { title: "Rapport etter fagdagen" }),
+    });
+    await checkA11y(page);
+    const reportTitle = "Sluttrapport etter fagdagen";
+    const remindDays = page.getByLabel(g.deadlines.fields.remindDaysBefore);
+    await page.getByLabel(g.deadlines.fields.title).fill(reportTitle);
+    await remindDays.fill("400");
+    await page.getByRole("button", { name: g.save, exact: true }).click();
+    await page.getByRole("link", { name: g.errors.remindDays }).waitFor();
+    await expect(remindDays.inputValue()).resolves.toBe("400");
+    await expect(remindDays.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.getByLabel(g.deadlines.fields.title).inputValue()).resolves.toBe(reportTitle);
+    await checkA11y(page);
+    await remindDays.fill("21");
+    await page.getByRole("button", { name: g.save, exact: true }).click();
+    await expectPage(page, { path: grantPath, heading: name });
+    const deadlineRow = row(page, reportTitle);
+    await deadlineRow.getByText(fill(g.deadlines.reminderText, { days: 21 })).waitFor();
     await deadlineRow
       .getByRole("button", {
-        name: fill(g.deadlines.markSubmittedNamed, { title: "Rapport etter fagdagen" }),
+        name: fill(g.deadlines.markSubmittedNamed, { title: reportTitle }),
       })
       .click();
     await page.getByRole("status").filter({ hasText: g.notices.deadlineSubmitted }).waitFor();
-    await row(page, "Rapport etter fagdagen")
+    await row(page, reportTitle)
       .getByText(fill(g.deadlines.submittedOnText, { date: dateText(today) }), { exact: true })
       .waitFor();
     await checkA11y(page);
@@ -234,7 +300,12 @@ describe("grants and budget in the browser", { timeout: 240_000 }, () => {
     await expect(
       page.getByRole("button", { name: g.deadlines.markSubmitted }).count(),
     ).resolves.toBe(0);
-    await page.getByRole("link", { name: g.category.project_leader }).click();
+    await page
+      .getByRole("link", {
+        name: `${g.category.project_leader}: Frikjøp av prosjektleder 30 %`,
+        exact: true,
+      })
+      .click();
     await expectPage(page, {
       path: /\/budsjett\/[0-9a-f-]{36}$/,
       heading: `${g.category.project_leader}: Frikjøp av prosjektleder 30 %`,

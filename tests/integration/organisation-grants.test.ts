@@ -28,8 +28,10 @@ import {
   updateGrant,
   viewGrant,
 } from "../../core/organisation/grants.ts";
+import { organisationHub } from "../../core/organisation/hub.ts";
 import { formatOre } from "../../core/organisation/money.ts";
 import { addDays, osloDate } from "../../core/platform/dates.ts";
+import { listNotifications } from "../../core/relay-log/reminders.ts";
 import {
   auditEvents,
   grantBudgetLines,
@@ -137,7 +139,12 @@ describe.each(databaseKinds)("organisation grants on %s", (kind) => {
       unitIds: [school.id],
     });
     employee = await makeStaff(database, tenantA, { roles: ["employee"], unitIds: [school.id] });
-    contact = await makeStaff(database, tenantA, { roles: ["employee"], name: "Kontakt Person" });
+    // The contact person reads the grants (the reminder links to the grant page): a unit leader.
+    contact = await makeStaff(database, tenantA, {
+      roles: ["unit_leader"],
+      unitIds: [school.id],
+      name: "Kontakt Person",
+    });
   });
   afterAll(() => database.drop());
 
@@ -219,6 +226,58 @@ describe.each(databaseKinds)("organisation grants on %s", (kind) => {
       const foreignContact = await failure(newGrant({ contactUserId: coordinatorB.userId }));
       expect(foreignContact.fieldErrors).toEqual({
         contactUserId: "organisation.grants.errors.contact",
+      });
+    });
+
+    it("offers and accepts only contact persons who can open the grant page", async () => {
+      const admin = await makeStaff(database, tenantA, { roles: ["admin"], name: "Adm In" });
+      const form = await grantForm({ database, actor: coordinator, meta });
+      const offered = form.contacts.map((option) => option.id);
+      for (const reader of [coordinator, sectorLeader, unitLeader, btsContact, contact]) {
+        expect(offered).toContain(reader.userId);
+      }
+      expect(offered).not.toContain(employee.userId);
+      expect(offered).not.toContain(admin.userId);
+      expect(offered).not.toContain(coordinatorB.userId);
+      for (const outsider of [employee, admin]) {
+        const refused = await failure(newGrant({ contactUserId: outsider.userId }));
+        expect(refused.code).toBe("validation");
+        expect(refused.fieldErrors).toEqual({
+          contactUserId: "organisation.grants.errors.contactAccess",
+        });
+      }
+      expect(g.errors.contactAccess).toMatch(/^Kontaktpersonen må kunne se tilskuddene\./);
+      // A BTS contact who is also an employee reads the grants, so may be the contact.
+      expect((await newGrant({ contactUserId: btsContact.userId })).contactUserId).toBe(
+        btsContact.userId,
+      );
+
+      // A contact who later loses access: the edit form still shows who it is, saving asks
+      // for someone else.
+      const lost = await makeStaff(database, tenantA, { roles: ["bts_contact"], name: "Tidl BTS" });
+      const grant = await newGrant({ name: "Kontakt mistet tilgang", contactUserId: lost.userId });
+      await database.system((tx) =>
+        tx
+          .update(users)
+          .set({ roles: ["employee"] })
+          .where(eq(users.id, lost.userId)),
+      );
+      const edit = await grantForm({ database, actor: coordinator, meta, grantId: grant.id });
+      expect(edit.contacts.map((option) => option.id)).toContain(lost.userId);
+      expect((await grantForm({ database, actor: coordinator, meta })).contacts).not.toContainEqual(
+        expect.objectContaining({ id: lost.userId }),
+      );
+      const kept = await failure(
+        updateGrant({
+          database,
+          actor: coordinator,
+          meta,
+          grantId: grant.id,
+          values: { ...strandGrant, name: "Kontakt mistet tilgang", contactUserId: lost.userId },
+        }),
+      );
+      expect(kept.fieldErrors).toEqual({
+        contactUserId: "organisation.grants.errors.contactAccess",
       });
     });
 
@@ -308,9 +367,13 @@ describe.each(databaseKinds)("organisation grants on %s", (kind) => {
       expect(item.totals).toMatchObject({
         plannedOre: kr(502_470),
         spentOre: kr(5_350),
-        remainingOre: kr(500_000 - 5_350),
+        leftOfBudgetOre: kr(502_470 - 5_350),
+        leftOfGrantedOre: kr(500_000 - 5_350),
         budget: { kind: "over", differenceOre: kr(2_470) },
       });
+      // Nothing granted yet: nothing «left of granted» to show.
+      const pendingItem = list.grants.find((entry) => entry.id === pending.id)!;
+      expect(pendingItem.totals).toMatchObject({ leftOfGrantedOre: null, overGranted: false });
       expect(item.nextDeadline).toMatchObject({ title: "Forfalt rapport", state: "overdue" });
       const applied = await listGrants({ database, actor: coordinator, meta, status: "applied" });
       expect(applied.grants.map((entry) => entry.id)).toEqual([pending.id]);
@@ -753,7 +816,7 @@ describe.each(databaseKinds)("organisation grants on %s", (kind) => {
         tenantId: tenantA,
         logId: null,
         link: `/organisering/tilskudd/${withContact.id}`,
-        dedupeKey: `grant_report_due|${due.id}|${due.dueOn}|${contact.userId}`,
+        dedupeKey: `grant_report_due|${due.id}|${due.dueOn}|${contact.userId}|${addDays(due.dueOn, -14)}|${due.updatedAt.getTime()}`,
       });
       for (const deadline of [overdue, exactly]) {
         expect(
@@ -801,7 +864,7 @@ describe.each(databaseKinds)("organisation grants on %s", (kind) => {
     it("reminds the coordinators when the contact person is no longer active", async () => {
       const now = new Date("2027-01-10T10:00:00Z");
       const today = osloDate(now);
-      const leaving = await makeStaff(database, tenantA, { roles: ["employee"] });
+      const leaving = await makeStaff(database, tenantA, { roles: ["bts_contact"] });
       const grant = await newGrant({ name: "Kontakten sluttet", contactUserId: leaving.userId });
       const deadline = await createDeadline({
         database,
@@ -826,6 +889,205 @@ describe.each(databaseKinds)("organisation grants on %s", (kind) => {
       ).toEqual([coordinator.userId, coordinator2.userId].sort());
       // Another municipality's coordinator never hears of it.
       expect(rows.some((row) => row.userId === coordinatorB.userId)).toBe(false);
+    });
+
+    it("reminds the coordinators instead of a contact person who cannot open the grant page", async () => {
+      const now = new Date("2027-02-10T10:00:00Z");
+      const today = osloDate(now);
+      const demoted = await makeStaff(database, tenantA, { roles: ["sector_leader"] });
+      const grant = await newGrant({
+        name: "Kontakten byttet rolle",
+        contactUserId: demoted.userId,
+      });
+      const deadline = await createDeadline({
+        database,
+        actor: coordinator,
+        meta,
+        grantId: grant.id,
+        values: { title: "Rapport", dueOn: addDays(today, 1) },
+        today,
+      });
+      // Now an employee: the grant page would say «no access», so the coordinators are told.
+      await database.system((tx) =>
+        tx
+          .update(users)
+          .set({ roles: ["employee"] })
+          .where(eq(users.id, demoted.userId)),
+      );
+      await createGrantReportReminders({ database, now });
+      const rows = await database.system((tx) =>
+        tx.select().from(notifications).where(eq(notifications.kind, "grant_report_due")),
+      );
+      expect(
+        rows
+          .filter((row) => row.dedupeKey.split("|")[1] === deadline.id)
+          .map((row) => row.userId)
+          .sort(),
+      ).toEqual([coordinator.userId, coordinator2.userId].sort());
+      const [event] = await auditRows("organisation.grant_reminder_sent", deadline.id);
+      expect(event?.details).toMatchObject({ grantId: grant.id, toContact: false });
+    });
+
+    it("reminds again, with a new notice, after the due date or the reminder days change", async () => {
+      const now = new Date("2027-03-10T10:00:00Z");
+      const today = osloDate(now);
+      const grant = await newGrant({ name: "Fristen endres", contactUserId: contact.userId });
+      const first = { title: "Rapport", dueOn: addDays(today, 10), remindDaysBefore: "14" };
+      const deadline = await createDeadline({
+        database,
+        actor: coordinator,
+        meta,
+        grantId: grant.id,
+        values: first,
+        today,
+      });
+      const change = (values: Record<string, string>) =>
+        updateDeadline({
+          database,
+          actor: coordinator,
+          meta,
+          grantId: grant.id,
+          deadlineId: deadline.id,
+          values,
+          today,
+        });
+      const notices = async () =>
+        (
+          await database.system((tx) =>
+            tx.select().from(notifications).where(eq(notifications.kind, "grant_report_due")),
+          )
+        ).filter((row) => row.dedupeKey.split("|")[1] === deadline.id);
+      const seen = new Set<string>();
+      /** The notices the last run wrote for this deadline. */
+      const fresh = async () => {
+        const rows = (await notices()).filter((row) => !seen.has(row.id));
+        for (const row of rows) seen.add(row.id);
+        return rows;
+      };
+      const remindedAt = async () =>
+        (
+          await database.system((tx) =>
+            tx
+              .select({ at: grantReportingDeadlines.remindedAt })
+              .from(grantReportingDeadlines)
+              .where(eq(grantReportingDeadlines.id, deadline.id)),
+          )
+        )[0]?.at ?? null;
+      const run = () => createGrantReportReminders({ database, now });
+
+      await run();
+      expect((await fresh()).map((row) => row.userId)).toEqual([contact.userId]);
+      // The same round again (another hour of the same day): nothing new.
+      expect(await run()).toEqual({ reminded: 0, notified: 0 });
+      expect(await fresh()).toEqual([]);
+
+      // Only the number of days changed (12 instead of 14): a new reminder on the next run.
+      await change({ ...first, remindDaysBefore: "12" });
+      expect(await remindedAt()).toBeNull();
+      await run();
+      let added = await fresh();
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatchObject({ userId: contact.userId, readAt: null });
+      expect(added[0]!.dedupeKey.split("|")[2]).toBe(first.dueOn);
+      expect(added[0]!.dedupeKey.split("|")[4]).toBe(addDays(first.dueOn, -12));
+      expect(await remindedAt()).not.toBeNull();
+
+      // The deadline moved earlier: a new reminder showing the new date.
+      const earlier = addDays(today, 5);
+      await change({ ...first, dueOn: earlier, remindDaysBefore: "12" });
+      await run();
+      added = await fresh();
+      expect(added.map((row) => row.userId)).toEqual([contact.userId]);
+      expect(added[0]!.dedupeKey.split("|")[2]).toBe(earlier);
+
+      // Moved back to the first date and days: a new round all the same.
+      await change(first);
+      await run();
+      expect(await fresh()).toHaveLength(1);
+
+      // Moved far ahead: no reminder until its day comes, and it is not marked reminded.
+      await change({ ...first, dueOn: addDays(today, 60) });
+      expect(await run()).toEqual({ reminded: 0, notified: 0 });
+      expect(await fresh()).toEqual([]);
+      expect(await remindedAt()).toBeNull();
+
+      // Each reminder is audited once, with exactly the notice it wrote.
+      const events = await auditRows("organisation.grant_reminder_sent", deadline.id);
+      expect(events).toHaveLength(4);
+      const ids = events.map(
+        (event) => (event.details as { notificationIds: string[] }).notificationIds,
+      );
+      for (const written of ids) expect(written).toHaveLength(1);
+      expect(ids.flat().sort()).toEqual([...seen].sort());
+    });
+
+    it("names on the hub the next report that is reminded, never one of a rejected grant", async () => {
+      const tenantC = (await makeTenant(database, "Cvik kommune")).id;
+      const coordinatorC = await makeStaff(database, tenantC, { roles: ["coordinator"] });
+      const today = "2026-06-01";
+      const add = async (status: string, name: string, dueOn: string) => {
+        const grant = await createGrant({
+          database,
+          actor: coordinatorC,
+          meta,
+          values: {
+            ...strandGrant,
+            name,
+            status,
+            ...(status === "granted" ? {} : { grantedAmount: "", decidedOn: "" }),
+          },
+        });
+        await createDeadline({
+          database,
+          actor: coordinatorC,
+          meta,
+          grantId: grant.id,
+          values: { title: `Rapport for ${name}`, dueOn },
+          today,
+        });
+      };
+      await add("rejected", "Avslått", "2026-06-10");
+      await add("granted", "Innvilget", "2026-07-01");
+      const hub = await organisationHub({ database, actor: coordinatorC, meta, today });
+      expect(hub.grants.next).toEqual({
+        dueOn: "2026-07-01",
+        title: "Rapport for Innvilget",
+        grantName: "Innvilget",
+        overdue: false,
+      });
+    });
+    it("shows a reminder of a report past its due date as overdue under «Varsler»", async () => {
+      // Varsler judges «overdue» against the real Oslo day, so the dates follow the clock.
+      const tenantD = (await makeTenant(database, "Dvik kommune")).id;
+      const coordinatorD = await makeStaff(database, tenantD, { roles: ["coordinator"] });
+      const today = osloDate();
+      const grant = await createGrant({
+        database,
+        actor: coordinatorD,
+        meta,
+        values: { ...strandGrant, name: "Forfalt og snart" },
+      });
+      for (const [title, dueOn] of [
+        ["Rapport som er forfalt", addDays(today, -2)],
+        ["Rapport om fem dager", addDays(today, 5)],
+      ] as const) {
+        await createDeadline({
+          database,
+          actor: coordinatorD,
+          meta,
+          grantId: grant.id,
+          values: { title, dueOn, remindDaysBefore: "14" },
+          today,
+        });
+      }
+      await createGrantReportReminders({ database });
+      const page = await listNotifications({ database, actor: coordinatorD, meta });
+      const byDue = Object.fromEntries(
+        page.items.filter((item) => item.kind === "grant_report_due").map((i) => [i.due, i]),
+      );
+      expect(byDue[addDays(today, -2)]?.overdue).toBe(true);
+      expect(byDue[addDays(today, 5)]?.overdue).toBe(false);
+      expect(byDue[addDays(today, 5)]?.link).toBe(`/organisering/tilskudd/${grant.id}`);
     });
   });
 
@@ -904,9 +1166,12 @@ describe.each(databaseKinds)("organisation grants on %s", (kind) => {
         "Levert 28.04.2026",
         "Dekker frikjøp og opplæringsdager.",
         g.deadlines.heading,
+        g.budget.columns.remaining,
+        `${g.columns.remaining}: ${formatOre(kr(500_000 - 5_350))}`,
       ]) {
         expect(read.text, text).toContain(plain(text));
       }
+      expect(read.text).not.toContain("Gjenstår");
       const [event] = (await auditRows("organisation.grant_report_viewed", grant.id)).filter(
         (row) => (row.details as { format: string }).format === "pdf",
       );
@@ -962,6 +1227,38 @@ describe.each(databaseKinds)("organisation grants on %s", (kind) => {
       expect(
         (await get(coordinatorB, `/organisering/tilskudd/${grant.id}/rapport.pdf`)).status,
       ).toBe(404);
+    });
+
+    it("names each budget line's links apart and says which «left» it means", async () => {
+      const { grant } = await strand("Lenkenavn");
+      await createLine({
+        database,
+        actor: coordinator,
+        meta,
+        grantId: grant.id,
+        values: { category: "catering", description: "Kaffe til foreldremøtet", planned: "2 000" },
+      });
+      const html = await (await get(coordinator, `/organisering/tilskudd/${grant.id}`)).text();
+      // The visible names of the links to the lines' pages, and the «Endre» links' names.
+      const lineLinks = [
+        ...html.matchAll(/href="[^"]*\/budsjett\/[0-9a-f-]{36}"[^>]*>([^<]*)</g),
+      ].map((match) => match[1]);
+      expect(lineLinks).toHaveLength(6);
+      expect(new Set(lineLinks).size).toBe(6);
+      expect(lineLinks).toContain(`${g.category.catering}: Bevertning`);
+      expect(lineLinks).toContain(`${g.category.catering}: Kaffe til foreldremøtet`);
+      const editNames = [...html.matchAll(/aria-label="(Endre budsjettposten [^"]*)"/g)].map(
+        (match) => match[1],
+      );
+      expect(editNames).toHaveLength(6);
+      expect(new Set(editNames).size).toBe(6);
+      // «Igjen av budsjett» (planned − spent) in the table, «Igjen av innvilget» (granted − spent)
+      // under it and on the list; «Gjenstår» nowhere.
+      expect(html).toContain(g.budget.columns.remaining);
+      expect(html).toContain(`${g.columns.remaining}: `);
+      const list = await (await get(coordinator, "/organisering/tilskudd")).text();
+      expect(list).toContain(g.columns.remaining);
+      for (const page of [html, list]) expect(page).not.toContain("Gjenstår");
     });
 
     it("keeps what was typed when a budget line has a negative amount", async () => {
