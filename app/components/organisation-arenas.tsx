@@ -94,12 +94,6 @@ export function ArenasLayout(props: {
   );
 }
 
-/** The notice key from `?melding=` when it is one of the given ones, else null. */
-export function arenaNotice(params: URLSearchParams, allowed: readonly string[]): string | null {
-  const key = params.get("melding");
-  return key && allowed.includes(key) ? key : null;
-}
-
 // ---------------------------------------------------------------- texts from codes
 
 /** Codes as their words, joined with commas: «Barneskole, Ungdomsskole». */

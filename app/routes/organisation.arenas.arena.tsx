@@ -5,7 +5,6 @@ import { getArena } from "../../core/organisation/arenas.ts";
 import { TableScroll } from "../components/implementation-plan-ui.tsx";
 import {
   arenaEditPath,
-  arenaNotice,
   arenaPath,
   arenaReviewPath,
   ARENAS_PATH,
@@ -22,6 +21,7 @@ import {
   WordList,
 } from "../components/organisation-arenas.tsx";
 import { formatDate } from "../components/worry-fields.tsx";
+import { noticeFrom } from "../components/implementation-plan-ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { loadOr404, requirePermission } from "../lib/route-helpers.ts";
 import type { Route } from "./+types/organisation.arenas.arena";
@@ -55,7 +55,7 @@ export default function ArenaPage() {
   const t = useT();
   const { arena, reviews, overlaps, year, canManage } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const notice = arenaNotice(params, notices);
+  const notice = noticeFrom(params, notices);
   const thisYearsReview = reviews.find((review) => review.year === year);
   const last = lastReviewText(t, arena);
   return (

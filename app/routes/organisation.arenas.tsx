@@ -23,7 +23,6 @@ import { listArenas, type ArenaStatusFilter } from "../../core/organisation/aren
 import { SelectField } from "../components/forms.tsx";
 import { TableScroll } from "../components/implementation-plan-ui.tsx";
 import {
-  arenaNotice,
   arenaPath,
   ARENAS_PATH,
   ArenasLayout,
@@ -37,6 +36,7 @@ import {
   WordList,
 } from "../components/organisation-arenas.tsx";
 import { Pager } from "../components/pager.tsx";
+import { noticeFrom } from "../components/implementation-plan-ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { loadOr404, requirePermission } from "../lib/route-helpers.ts";
 import type { Route } from "./+types/organisation.arenas";
@@ -95,7 +95,7 @@ export default function ArenasPage() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const notice = arenaNotice(params, notices);
+  const notice = noticeFrom(params, notices);
   const query = Object.fromEntries(Object.entries(data.query).filter(([, value]) => value !== ""));
   const pageHref = (page: number) =>
     `${ARENAS_PATH}?${new URLSearchParams({ ...query, side: String(page) }).toString()}`;
