@@ -2,7 +2,7 @@ import { Button, Heading, Link as DsLink, Paragraph, Table } from "@digdir/desig
 import { Link, useLoaderData, useSearchParams } from "react-router";
 import { serviceKey, targetGroupKey } from "../../core/organisation/arena-kinds.ts";
 import { getArena } from "../../core/organisation/arenas.ts";
-import { TableScroll } from "../components/implementation-plan-ui.tsx";
+import { noticeFrom, TableScroll } from "../components/implementation-plan-ui.tsx";
 import {
   arenaEditPath,
   arenaPath,
@@ -21,7 +21,6 @@ import {
   WordList,
 } from "../components/organisation-arenas.tsx";
 import { formatDate } from "../components/worry-fields.tsx";
-import { noticeFrom } from "../components/implementation-plan-ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { loadOr404, requirePermission } from "../lib/route-helpers.ts";
 import type { Route } from "./+types/organisation.arenas.arena";

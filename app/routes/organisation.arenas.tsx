@@ -21,7 +21,7 @@ import {
 } from "../../core/organisation/arena-kinds.ts";
 import { listArenas, type ArenaStatusFilter } from "../../core/organisation/arenas.ts";
 import { SelectField } from "../components/forms.tsx";
-import { TableScroll } from "../components/implementation-plan-ui.tsx";
+import { noticeFrom, TableScroll } from "../components/implementation-plan-ui.tsx";
 import {
   arenaPath,
   ARENAS_PATH,
@@ -36,7 +36,6 @@ import {
   WordList,
 } from "../components/organisation-arenas.tsx";
 import { Pager } from "../components/pager.tsx";
-import { noticeFrom } from "../components/implementation-plan-ui.tsx";
 import { useT } from "../lib/i18n.tsx";
 import { loadOr404, requirePermission } from "../lib/route-helpers.ts";
 import type { Route } from "./+types/organisation.arenas";
